@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// Browser tests: every `*.test.ts` (browser only) and `*.spec.ts` (browser and Node) under packages/.
+// Browsers come from the system (see scripts/browsers.mjs): test tools cannot download their own here.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import * as puppeteer from 'puppeteer-core';
+import { createRequire } from 'node:module';
+import { findBrowsers } from './scripts/browsers.mjs';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+
+const require = createRequire(import.meta.url);
+const found = findBrowsers();
+const wanted = (process.env.KC_BROWSERS ?? 'chromium,firefox').split(',').filter(Boolean);
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+const browsers = [];
+for (const name of wanted) {
+  if (name === 'chromium') {
+    browsers.push(
+      chromeLauncher({
+        launchOptions: { executablePath: found.chromium, headless: true, args: chromiumArgs },
+      }),
+    );
+  } else if (name === 'firefox') {
+    browsers.push(
+      chromeLauncher({
+        puppeteer,
+        launchOptions: { browser: 'firefox', executablePath: found.firefox, headless: true },
+      }),
+    );
+  } else {
+    throw new Error(`[kc] unknown browser "${name}" in KC_BROWSERS (chromium, firefox)`);
+  }
+}
+
+const files = process.env.KC_TEST_FILES
+  ? process.env.KC_TEST_FILES.split(',')
+  : ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.spec.ts', 'packages/*/test/**/*.test.ts', 'packages/*/test/**/*.spec.ts'];
+
+export default {
+  rootDir: '.',
+  files: [...files, '!**/*.node.test.ts', '!**/node_modules/**'],
+  nodeResolve: { browser: true, exportConditions: ['kc-source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [
+    // The msw service worker must be served from the root scope.
+    function mockServiceWorker(context, next) {
+      if (context.url === '/mockServiceWorker.js') {
+        context.url = '/' + require.resolve('msw/mockServiceWorker.js').slice(process.cwd().length + 1);
+      }
+      return next();
+    },
+  ],
+  browsers,
+  concurrency: Number(process.env.KC_CONCURRENCY ?? 2),
+  concurrentBrowsers: 2,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  reporters: [defaultReporter(), countReporter({ outFile: '.test-results/browsers.json' })],
+};
