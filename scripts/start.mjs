@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// `npm start`: serves the example portal with every kc widget, the contact center running in the browser on
+// @kc/mock (msw), from the TypeScript sources. PORT (default 8080) and HOST (default 127.0.0.1) can be set.
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+const port = Number(process.env.PORT ?? 8080);
+const hostname = process.env.HOST ?? '127.0.0.1';
+const worker = require.resolve('msw/mockServiceWorker.js').slice(root.length);
+
+const server = await startDevServer({
+  config: {
+    rootDir: root,
+    port,
+    hostname,
+    nodeResolve: { browser: true, exportConditions: ['kc-source', 'browser', 'development'] },
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}/tsconfig.json` })],
+    middleware: [
+      function routes(context, next) {
+        if (context.url === '/' || context.url === '/index.html') context.url = '/examples/gov-portal/index.html';
+        if (context.url === '/mockServiceWorker.js') context.url = worker;
+        return next();
+      },
+    ],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+
+console.log(`\n  kc example portal:  http://${hostname}:${port}/`);
+console.log('  The contact center runs in your browser on @kc/mock. Ctrl-C stops.\n');
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void server.stop().then(() => process.exit(0));
+  });
+}
