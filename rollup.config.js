@@ -36,9 +36,7 @@ for (const dir of readdirSync(`${root}packages`)) {
   configs.push({
     input,
     external: (id) =>
-      id.startsWith('node:') ||
-      builtinModules.includes(id) ||
-      deps.some((d) => id === d || id.startsWith(`${d}/`)),
+      id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`)),
     plugins: [esbuild({ target: 'es2022', tsconfig: `${root}tsconfig.base.json`, sourceMap: true })],
     output: {
       dir: `${root}packages/${dir}/dist`,

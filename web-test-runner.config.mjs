@@ -47,7 +47,12 @@ for (const name of wanted) {
 
 const files = process.env.KC_TEST_FILES
   ? process.env.KC_TEST_FILES.split(',')
-  : ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.spec.ts', 'packages/*/test/**/*.test.ts', 'packages/*/test/**/*.spec.ts'];
+  : [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/src/**/*.spec.ts',
+      'packages/*/test/**/*.test.ts',
+      'packages/*/test/**/*.spec.ts',
+    ];
 
 export default {
   rootDir: '.',

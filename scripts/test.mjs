@@ -35,7 +35,9 @@ const all = walk(join(root, 'packages'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.startsWith(x.replace(/^\.\//, ''))))
   .sort();
 const nodeFiles = all.filter((f) => f.endsWith('.node.test.ts') || f.endsWith('.spec.ts'));
-const browserFiles = all.filter((f) => (f.endsWith('.test.ts') && !f.endsWith('.node.test.ts')) || f.endsWith('.spec.ts'));
+const browserFiles = all.filter(
+  (f) => (f.endsWith('.test.ts') && !f.endsWith('.node.test.ts')) || f.endsWith('.spec.ts'),
+);
 
 function run(cmd, cmdArgs, env = {}) {
   return new Promise((resolve) => {
