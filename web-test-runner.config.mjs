@@ -3,6 +3,7 @@
 // Browsers come from the system (see scripts/browsers.mjs): test tools cannot download their own here.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
 import { createRequire } from 'node:module';
@@ -40,8 +41,22 @@ for (const name of wanted) {
         launchOptions: { browser: 'firefox', executablePath: found.firefox, headless: true },
       }),
     );
+  } else if (name === 'webkit') {
+    // WebKitGTK's MiniBrowser through WebKitWebDriver, which scripts/test.mjs starts (with Xvfb) and stops.
+    browsers.push(
+      webdriverLauncher({
+        automationProtocol: 'webdriver',
+        hostname: '127.0.0.1',
+        port: Number(process.env.KC_WEBKIT_DRIVER_PORT ?? 4444),
+        capabilities: {
+          browserName: 'MiniBrowser',
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary: found.webkit, args: ['--automation'] },
+        },
+      }),
+    );
   } else {
-    throw new Error(`[kc] unknown browser "${name}" in KC_BROWSERS (chromium, firefox)`);
+    throw new Error(`[kc] unknown browser "${name}" in KC_BROWSERS (chromium, firefox, webkit)`);
   }
 }
 
@@ -69,7 +84,8 @@ export default {
     },
   ],
   browsers,
-  concurrency: Number(process.env.KC_CONCURRENCY ?? 2),
+  // WebKitGTK's driver serves one session at a time.
+  concurrency: wanted.includes('webkit') ? 1 : Number(process.env.KC_CONCURRENCY ?? 2),
   concurrentBrowsers: 2,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,

@@ -7,8 +7,17 @@ import { execFileSync } from 'node:child_process';
 const CANDIDATES = {
   chromium: [process.env.KC_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
   firefox: [process.env.KC_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'],
+  webkit: [
+    process.env.KC_WEBKIT,
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  ],
+  webkitDriver: ['/usr/bin/WebKitWebDriver'],
+  xvfb: ['/usr/bin/Xvfb'],
 };
-const PACKAGES = { chromium: 'chromium', firefox: 'firefox-esr' };
+const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb', 'xauth'] };
+const PARTS = { webkit: ['webkit', 'webkitDriver', 'xvfb'] };
+const has = (found, b) => (PARTS[b] ?? [b]).every((part) => found[part]);
 
 /** @returns {{ chromium?: string, firefox?: string }} */
 export function findBrowsers() {
@@ -28,6 +37,12 @@ function isDebianLike() {
   }
 }
 
+const NAMES = {
+  chromium: 'Chromium or Chrome',
+  firefox: 'Firefox (ESR or release)',
+  webkit: 'WebKitGTK with its WebDriver (WebKitWebDriver) and Xvfb',
+};
+
 /**
  * Makes sure every wanted browser is there. Installs with apt-get when that is possible; otherwise throws an
  * error that says exactly what to install.
@@ -35,9 +50,9 @@ function isDebianLike() {
  */
 export function ensureBrowsers(wanted) {
   let found = findBrowsers();
-  const missing = wanted.filter((b) => !found[b]);
+  const missing = wanted.filter((b) => !has(found, b));
   if (missing.length === 0) return found;
-  const pkgs = missing.map((b) => PACKAGES[b]);
+  const pkgs = missing.flatMap((b) => PACKAGES[b]);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && isDebianLike() && existsSync('/usr/bin/apt-get')) {
     console.log(`[kc] installing the browsers the tests need: ${pkgs.join(' ')} (apt-get)`);
@@ -45,16 +60,60 @@ export function ensureBrowsers(wanted) {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit', env });
     found = findBrowsers();
-    const still = wanted.filter((b) => !found[b]);
+    const still = wanted.filter((b) => !has(found, b));
     if (still.length === 0) return found;
   }
   throw new Error(
     [
       `[kc] the browser tests need ${missing.join(' and ')}, and they are not installed.`,
       `  On Debian or Ubuntu:  sudo apt-get install -y ${pkgs.join(' ')}`,
-      `  Elsewhere: install ${missing.map((b) => (b === 'firefox' ? 'Firefox (ESR or release)' : 'Chromium or Chrome')).join(' and ')}`,
-      `  and point to it with ${missing.map((b) => (b === 'firefox' ? 'KC_FIREFOX' : 'KC_CHROMIUM')).join(' / ')}=/path/to/binary.`,
-      `  To run without one of them: KC_BROWSERS=${wanted.filter((b) => found[b]).join(',') || 'chromium'} npm test`,
+      `  Elsewhere: install ${missing.map((b) => NAMES[b]).join(' and ')}`,
+      `  and point to it with ${missing.map((b) => `KC_${b.toUpperCase()}`).join(' / ')}=/path/to/binary.`,
+      `  To run without one of them: KC_BROWSERS=${wanted.filter((b) => has(found, b)).join(',') || 'chromium'} npm test`,
     ].join('\n'),
   );
+}
+
+/**
+ * Starts Xvfb and WebKitWebDriver on free numbers for a WebKit run.
+ * @returns {Promise<{ port: number, stop: () => void }>}
+ */
+export async function startWebKitDriver(found) {
+  const { spawn } = await import('node:child_process');
+  const net = await import('node:net');
+  const freePort = () =>
+    new Promise((resolve, reject) => {
+      const srv = net.createServer();
+      srv.once('error', reject);
+      srv.listen(0, '127.0.0.1', () => {
+        const { port } = srv.address();
+        srv.close(() => resolve(port));
+      });
+    });
+  const display = `:${90 + Math.floor(Math.random() * 900)}`;
+  const xvfb = spawn(found.xvfb, [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 500));
+  const port = await freePort();
+  const driver = spawn(found.webkitDriver, [`--port=${port}`], {
+    stdio: 'ignore',
+    env: { ...process.env, DISPLAY: display },
+  });
+  for (let i = 0; i < 50; i++) {
+    const ok = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    port,
+    stop() {
+      driver.kill('SIGTERM');
+      xvfb.kill('SIGTERM');
+    },
+  };
 }

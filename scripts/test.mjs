@@ -3,12 +3,13 @@
 //
 //   npm test                      everything
 //   npm test -- --node            Node tests only (*.node.test.ts and *.spec.ts)
-//   npm test -- --browsers        browser tests only (*.test.ts and *.spec.ts) in KC_BROWSERS (chromium,firefox)
+//   npm test -- --browsers        browser tests only (*.test.ts and *.spec.ts) in KC_BROWSERS
+//                                 (chromium,firefox by default; add webkit for WebKitGTK)
 //   npm test -- packages/sdk      only test files under these paths
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ensureBrowsers } from './browsers.mjs';
+import { ensureBrowsers, startWebKitDriver } from './browsers.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 process.chdir(root);
@@ -81,8 +82,9 @@ if (!onlyBrowsers && nodeFiles.length > 0) {
 if (!onlyNode && browserFiles.length > 0) {
   const wanted = (process.env.KC_BROWSERS ?? 'chromium,firefox').split(',').filter(Boolean);
   let ok = true;
+  let found = {};
   try {
-    ensureBrowsers(wanted);
+    found = ensureBrowsers(wanted);
   } catch (error) {
     console.error(error.message);
     ok = false;
@@ -91,11 +93,18 @@ if (!onlyNode && browserFiles.length > 0) {
   }
   if (ok) {
     console.log(`\n[kc] ${wanted.join(' + ')}: ${browserFiles.length} test files`);
+    const webkit = wanted.includes('webkit') ? await startWebKitDriver(found) : undefined;
     const code = await run(
       join(root, 'node_modules/.bin/web-test-runner'),
       ['--config', 'web-test-runner.config.mjs'],
-      { KC_TEST_FILES: browserFiles.join(','), KC_BROWSERS: wanted.join(','), PUPPETEER_SKIP_DOWNLOAD: '1' },
+      {
+        KC_TEST_FILES: browserFiles.join(','),
+        KC_BROWSERS: wanted.join(','),
+        KC_WEBKIT_DRIVER_PORT: String(webkit?.port ?? ''),
+        PUPPETEER_SKIP_DOWNLOAD: '1',
+      },
     );
+    webkit?.stop();
     const file = join(results, 'browsers.json');
     const byBrowser = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
     let any = false;

@@ -22,7 +22,8 @@ export function countReporter({ outFile }) {
     onTestRunFinished({ sessions }) {
       const byBrowser = {};
       for (const session of sessions) {
-        const key = session.browser?.name ?? 'browser';
+        const raw = session.browser?.name ?? 'browser';
+        const key = { Chrome: 'chromium', Firefox: 'firefox', MiniBrowser: 'webkit' }[raw] ?? raw;
         const counts = (byBrowser[key] ??= { passed: 0, failed: 0, skipped: 0, failures: [] });
         walk(session.testResults, counts);
         // A file that could not load or threw outside a test counts as one failure.
