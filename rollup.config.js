@@ -5,6 +5,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { createHash } from 'node:crypto';
 
 const root = new URL('.', import.meta.url).pathname;
 const only = process.env.KC_PACKAGES?.split(',');
@@ -29,7 +31,9 @@ for (const dir of readdirSync(`${root}packages`)) {
   if (only && !only.includes(dir)) continue;
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
   const input = Object.fromEntries(
-    Object.entries(entries(pkg)).map(([name, src]) => [name, `${root}packages/${dir}/${src.slice(2)}`]),
+    Object.entries(entries(pkg))
+      .map(([name, src]) => [name, `${root}packages/${dir}/${src.slice(2)}`])
+      .filter(([, file]) => existsSync(file)),
   );
   if (Object.keys(input).length === 0) continue;
   const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -50,6 +54,53 @@ for (const dir of readdirSync(`${root}packages`)) {
       warn(warning);
     },
   });
+}
+
+// The CDN build of the widgets (packages/widgets/dist/cdn/): the loader `kc.js`, one chunk per element named after
+// its tag, shared chunks, the single-file `kc.bundle.js`, and `integrity.json` with the SRI hash of every file.
+// Everything is bundled (lit, the SDK), minified, in Lit's production mode.
+const widgets = `${root}packages/widgets`;
+const cdnOut = `${widgets}/dist/cdn`;
+const tags = existsSync(`${widgets}/src`)
+  ? readdirSync(`${widgets}/src`)
+      .filter((f) => /^kc-[a-z-]+\.ts$/.test(f))
+      .map((f) => f.slice(0, -3))
+  : [];
+const cdnPlugins = () => [
+  nodeResolve({ browser: true, exportConditions: ['kc-source', 'browser', 'production'] }),
+  esbuild({ target: 'es2022', tsconfig: `${root}tsconfig.base.json`, minify: true, legalComments: 'none' }),
+];
+const integrity = new Map();
+function sri() {
+  return {
+    name: 'kc-sri',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (!file.fileName.endsWith('.js')) continue;
+        const body = file.type === 'chunk' ? file.code : file.source;
+        integrity.set(file.fileName, `sha384-${createHash('sha384').update(body).digest('base64')}`);
+      }
+      const sorted = Object.fromEntries([...integrity].sort(([a], [b]) => a.localeCompare(b)));
+      this.emitFile({ type: 'asset', fileName: 'integrity.json', source: JSON.stringify(sorted, null, 2) + '\n' });
+    },
+  };
+}
+if (!only || only.includes('widgets')) {
+  configs.push({
+    input: {
+      kc: `${widgets}/src/cdn/kc.ts`,
+      ...Object.fromEntries(tags.map((t) => [t, `${widgets}/src/${t}.ts`])),
+    },
+    plugins: [...cdnPlugins(), sri()],
+    output: { dir: cdnOut, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  });
+  if (tags.length > 0) {
+    configs.push({
+      input: `${widgets}/src/cdn/bundle.ts`,
+      plugins: [...cdnPlugins(), sri()],
+      output: { file: `${cdnOut}/kc.bundle.js`, format: 'es', inlineDynamicImports: true },
+    });
+  }
 }
 
 export default configs;
