@@ -220,6 +220,26 @@ function formatDate(year: number, month: number, day: number): string {
 }
 
 /**
+ * Whether the platform's time-zone data is recent enough for Kazakhstan: it knows that Asia/Almaty moved from UTC+6
+ * to UTC+5 on 2024-03-01 (IANA tzdata 2024a). Every calendar function reads the platform's data, so where this is
+ * `false` (an operating system or browser not updated since early 2024; WebKitGTK on an old distribution) every
+ * local time in Asia/Almaty comes out one hour late. A widget can then show times with their UTC offset or a notice;
+ * the server should refuse to start.
+ *
+ * @example
+ * ```ts
+ * if (!timeZoneDataIsCurrent()) console.warn('[kc] this platform thinks Almaty is still UTC+6');
+ * ```
+ */
+export function timeZoneDataIsCurrent(): boolean {
+  try {
+    return zonedParts(new Date(Date.UTC(2024, 5, 1, 0, 0, 0)), 'Asia/Almaty').hour === 5;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The local date of an instant in an IANA time zone, `'YYYY-MM-DD'`.
  *
  * @throws RangeError when `timeZone` is unknown or `at` is an invalid date
