@@ -4,6 +4,7 @@
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -22,6 +23,11 @@ const server = await startDevServer({
       function routes(context, next) {
         if (context.url === '/' || context.url === '/index.html') context.url = '/examples/gov-portal/index.html';
         if (context.url === '/mockServiceWorker.js') context.url = worker;
+        // The loader asks for `<tag>.js`; from the sources that is the TypeScript file of the same name.
+        const path = context.path;
+        if (path.startsWith('/packages/') && path.endsWith('.js') && !existsSync(root + path)) {
+          if (existsSync(root + path.slice(0, -3) + '.ts')) context.url = path.slice(0, -3) + '.ts';
+        }
         return next();
       },
     ],

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+// Development setup of the example portal (`npm start`): the contact center runs in the browser on @kc/mock, and
+// the loader imports each widget from the TypeScript sources when its tag is on the page. A real portal includes
+// only the CDN loader: <script type="module" src="https://…/kc.js"></script>.
+import { startMockWorker } from '@kc/mock/browser';
+import { installLoader } from '../../packages/widgets/src/loader/loader.js';
+
+await startMockWorker({ operatorDelayMs: 4000 });
+installLoader({ base: new URL('/packages/widgets/src/', location.origin) });
