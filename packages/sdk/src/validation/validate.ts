@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+import { KcContractError, type KcContractIssue } from '../errors/errors.js';
+
+/**
+ * The subset of JSON Schema (2020-12, as used by the contract) that the SDK checks answers against. Schemas are
+ * generated from `openapi.yaml` into `generated.ts`; `$ref`s become references to other exports (a function for a
+ * recursive one). `T` is the type the schema describes, so that {@link validate} returns it.
+ */
+export interface Schema<T = unknown> {
+  /** @internal Phantom, never set: carries `T`. */
+  readonly __type?: T;
+  type?: string | readonly string[];
+  properties?: Readonly<Record<string, AnySchema>>;
+  required?: readonly string[];
+  additionalProperties?: boolean | AnySchema;
+  enum?: readonly unknown[];
+  const?: unknown;
+  items?: AnySchema;
+  oneOf?: readonly AnySchema[];
+  anyOf?: readonly AnySchema[];
+  allOf?: readonly AnySchema[];
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+}
+
+/** A schema, or a function returning one (a `$ref` to a schema defined later, for recursion). */
+export type AnySchema = Schema<any> | (() => Schema<any>);
+
+const formats: Record<string, RegExp> = {
+  'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i,
+  date: /^\d{4}-\d\d-\d\d$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
+const patterns = new Map<string, RegExp>();
+
+const typeOf = (v: unknown): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'array'
+      : typeof v === 'number' && Number.isInteger(v)
+        ? 'integer'
+        : typeof v;
+
+/**
+ * Checks `value` against `schema` and appends what is wrong to `issues` (paths and keywords, never values).
+ * Returns whether it matched.
+ *
+ * @example
+ * ```ts
+ * const issues: KcContractIssue[] = [];
+ * check(Outage, answer, '', issues);
+ * ```
+ */
+export function check(schema: AnySchema, value: unknown, path: string, issues: KcContractIssue[]): boolean {
+  const s = typeof schema === 'function' ? schema() : schema;
+  const before = issues.length;
+  const fail = (keyword: string, at = path) => {
+    issues.push({ path: at || '/', keyword });
+  };
+  const t = typeOf(value);
+  if (s.type !== undefined) {
+    const types = typeof s.type === 'string' ? [s.type] : s.type;
+    if (!types.some((x) => x === t || (x === 'number' && t === 'integer'))) {
+      fail('type');
+      return false;
+    }
+  }
+  if (s.enum && !s.enum.includes(value)) fail('enum');
+  if ('const' in s && s.const !== value) fail('const');
+  if (t === 'string') {
+    const str = value as string;
+    const length = [...str].length;
+    if (s.minLength !== undefined && length < s.minLength) fail('minLength');
+    if (s.maxLength !== undefined && length > s.maxLength) fail('maxLength');
+    if (s.pattern !== undefined) {
+      let re = patterns.get(s.pattern);
+      if (!re) patterns.set(s.pattern, (re = new RegExp(s.pattern, 'u')));
+      if (!re.test(str)) fail('pattern');
+    }
+    const format = s.format && formats[s.format];
+    if (format && (!format.test(str) || (s.format !== 'uuid' && Number.isNaN(Date.parse(str))))) fail('format');
+  } else if (t === 'number' || t === 'integer') {
+    if (s.minimum !== undefined && (value as number) < s.minimum) fail('minimum');
+    if (s.maximum !== undefined && (value as number) > s.maximum) fail('maximum');
+  } else if (t === 'array') {
+    const items = value as unknown[];
+    if (s.minItems !== undefined && items.length < s.minItems) fail('minItems');
+    if (s.maxItems !== undefined && items.length > s.maxItems) fail('maxItems');
+    if (s.items) items.forEach((item, i) => check(s.items!, item, `${path}/${i}`, issues));
+  } else if (t === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of s.required ?? []) if (!(key in object)) fail('required', `${path}/${key}`);
+    for (const key in object) {
+      const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const property = s.properties?.[key];
+      if (property) check(property, object[key], at, issues);
+      else if (s.additionalProperties === false) fail('additionalProperties', at);
+      else if (typeof s.additionalProperties === 'object' || typeof s.additionalProperties === 'function')
+        check(s.additionalProperties, object[key], at, issues);
+    }
+  }
+  for (const sub of s.allOf ?? []) check(sub, value, path, issues);
+  const alternatives = s.oneOf ?? s.anyOf;
+  if (alternatives) {
+    const matches = alternatives.filter((sub) => check(sub, value, path, [])).length;
+    if (s.oneOf ? matches !== 1 : matches === 0) fail(s.oneOf ? 'oneOf' : 'anyOf');
+  }
+  return issues.length === before;
+}
+
+/**
+ * Returns `value` typed as the schema's type when it matches, else throws a {@link KcContractError} naming the
+ * operation and what was wrong (at most 10 issues, without the values).
+ *
+ * @throws {@link KcContractError} when `value` does not match.
+ * @example
+ * ```ts
+ * const outage = validate(Outage, await response.json(), 'listOutages');
+ * ```
+ */
+export function validate<T>(schema: Schema<T> | (() => Schema<T>), value: unknown, operation: string): T {
+  const issues: KcContractIssue[] = [];
+  if (!check(schema, value, '', issues)) throw new KcContractError(operation, issues.slice(0, 10));
+  return value as T;
+}
