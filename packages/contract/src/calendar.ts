@@ -605,8 +605,8 @@ export function openIntervals(schedule: WorkingSchedule, from: Date, to: Date): 
  *
  * @example
  * ```ts
- * // registered Friday 2026-03-13 in Almaty; Nauryz closes 23–25 March (schedule data)
- * addWorkingDays(new Date('2026-03-13T10:00:00Z'), 15, schedule); // end of 2026-04-08 local = 2026-04-08T18:59:59.999Z
+ * // registered Friday 2026-03-13 in Almaty; the schedule closes 23 March (Nauryz)
+ * addWorkingDays(new Date('2026-03-13T10:00:00Z'), 15, schedule); // end of 2026-04-06 local = 2026-04-06T18:59:59.999Z
  * ```
  */
 export function addWorkingDays(from: Date, n: number, schedule: WorkingSchedule): Date {

@@ -80,12 +80,12 @@ const DIVISIONS: Readonly<Record<string, BinDivision>> = {
 
 /**
  * Removes every whitespace character (spaces, tabs, no-break spaces, line breaks) from what a person typed, so that
- * `'880 101 300 120'` becomes `'880101300120'`. Nothing else is changed or checked: pass the result to
+ * `'880 101 300 123'` becomes `'880101300123'`. Nothing else is changed or checked: pass the result to
  * {@link isValidIin} or {@link isValidBin}.
  *
  * @example
  * ```ts
- * normalizeDigits(' 880101 300120 '); // '880101300120'
+ * normalizeDigits(' 880101 300123 '); // '880101300123'
  * isValidIin(normalizeDigits(input));
  * ```
  */
@@ -105,7 +105,8 @@ export function normalizeDigits(input: string): string {
  *
  * @example
  * ```ts
- * iinCheckDigit('88010130012'); // 0 → '880101300120' is well-formed
+ * iinCheckDigit('85071540123'); // 6, so '850715401236' has the right check digit
+ * iinCheckDigit('88010130012'); // 3: the first pass gives 10, the second 3
  * ```
  */
 export function iinCheckDigit(digits: string): number | null {
@@ -154,8 +155,8 @@ function daysInMonth(year: number, month: number): number {
  *
  * @example
  * ```ts
- * parseIin('880101300120'); // { birthDate: '1988-01-01', sex: 'male' }
- * parseIin('880101300121'); // null: wrong check digit
+ * parseIin('880101300123'); // { birthDate: '1988-01-01', sex: 'male' }
+ * parseIin('880101300120'); // null: wrong check digit
  * ```
  */
 export function parseIin(value: string): IinInfo | null {
@@ -181,9 +182,9 @@ export function parseIin(value: string): IinInfo | null {
  *
  * @example
  * ```ts
- * isValidIin('880101300120'); // true
+ * isValidIin('880101300123'); // true
  * isValidIin('880230300125'); // false: there is no 30 February
- * isValidIin(normalizeDigits('880101 300120')); // true
+ * isValidIin(normalizeDigits('880101 300123')); // true
  * ```
  */
 export function isValidIin(value: string): boolean {
