@@ -63,11 +63,11 @@ export interface WorkingSchedule {
   /** IANA time zone of every local date and time in the schedule, e.g. `'Asia/Almaty'`. */
   timeZone: string;
   /** Opening intervals per ISO weekday, `day` 1 = Monday … 7 = Sunday. */
-  weekly: readonly { day: number; intervals: readonly ScheduleInterval[] }[];
+  weekly: { day: number; intervals: ScheduleInterval[] }[];
   /** Public holidays and other closed dates. */
-  holidays: readonly { date: string; name: ScheduleText }[];
+  holidays: { date: string; name: ScheduleText }[];
   /** Dates open in their own intervals, whatever their weekday. */
-  workingDays: readonly { date: string; intervals: readonly ScheduleInterval[]; note?: ScheduleText }[];
+  workingDays: { date: string; intervals: ScheduleInterval[]; note?: ScheduleText }[];
 }
 
 /** A span of time between two instants, `[start, end)`. */

@@ -9,9 +9,8 @@
 export * from './iin.js';
 export * from './phone.js';
 export * from './calendar.js';
-// The contract's schemas may name the same shape `WorkingSchedule`; the two are structurally the same, and this
-// explicit export settles which one `export *` yields (the calendar's, whose arrays are readonly, so that both a
-// generated value and a literal can be passed).
+// The contract's schemas may name the same shape `WorkingSchedule`: the two are structurally identical (assignable
+// both ways), and this explicit export settles which one `export *` yields.
 export type { WorkingSchedule } from './calendar.js';
 
 // ---------------------------------------------------------------------------------------------------------------
