@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { expect } from '@open-wc/testing';
-import { installLoader, KC_TAGS, type KcGlobal } from './loader.js';
+import { installLoader, type KcGlobal } from './loader.js';
 
 /** A fresh same-origin document to install into, so that tests don't share `window.kc`. */
 async function frame(): Promise<{ doc: Document; win: Window & typeof globalThis; remove: () => void }> {
