@@ -9,6 +9,7 @@ import * as puppeteer from 'puppeteer-core';
 import { createRequire } from 'node:module';
 import { findBrowsers } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { commonJsPlugin, COMMONJS_PACKAGES } from './scripts/commonjs.mjs';
 
 const require = createRequire(import.meta.url);
 const found = findBrowsers();
@@ -73,7 +74,10 @@ export default {
   rootDir: '.',
   files: [...files, '!**/*.node.test.ts', '!**/node_modules/**'],
   nodeResolve: { browser: true, exportConditions: ['kc-source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    commonJsPlugin(COMMONJS_PACKAGES, process.cwd()),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   middleware: [
     // The msw service worker must be served from the root scope.
     function mockServiceWorker(context, next) {

@@ -5,6 +5,7 @@ import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { commonJsPlugin, COMMONJS_PACKAGES } from './commonjs.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -18,7 +19,10 @@ const server = await startDevServer({
     port,
     hostname,
     nodeResolve: { browser: true, exportConditions: ['kc-source', 'browser', 'development'] },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}/tsconfig.json` })],
+    plugins: [
+      commonJsPlugin(COMMONJS_PACKAGES, root),
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}/tsconfig.json` }),
+    ],
     middleware: [
       function routes(context, next) {
         if (context.url === '/' || context.url === '/index.html') context.url = '/examples/gov-portal/index.html';
