@@ -19,6 +19,7 @@ import {
   type ScheduleText,
   type WorkingSchedule,
 } from './calendar.js';
+import type { components } from './generated/openapi.js';
 
 /**
  * Expected instants below assume the platform's time-zone data knows Almaty's move to UTC+5 (tzdata 2024a). Where it
@@ -459,5 +460,14 @@ describe('scheduleProblems', () => {
       workingDays: [],
     };
     expect(dayHours(bad, '2026-04-07').intervals).to.deep.equal(WEEKDAY_HOURS);
+  });
+});
+
+describe('WorkingSchedule', () => {
+  it("is assignable both ways to the contract's generated type", () => {
+    type Generated = components['schemas']['WorkingSchedule'];
+    const fromServer: Generated = almaty;
+    const back: WorkingSchedule = fromServer;
+    expect(isWorkingDay(back, '2027-01-16')).to.equal(true);
   });
 });

@@ -15,3 +15,5 @@ export type { WorkingSchedule } from './calendar.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The HTTP contract: schemas and operations generated from openapi.yaml.
+export * from './schemas.js';
+export * from './operations.js';
