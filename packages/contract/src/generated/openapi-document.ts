@@ -6183,6 +6183,40 @@ export const document = {
           },
         ],
       },
+      OperatorChatReadEvent: {
+        type: 'object',
+        description: "The citizen's side received or read operator messages.",
+        required: ['sessionId', 'messageIds', 'state', 'at'],
+        properties: {
+          sessionId: {
+            type: 'string',
+            format: 'uuid',
+          },
+          messageIds: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'string',
+              format: 'uuid',
+            },
+          },
+          state: {
+            $ref: '#/components/schemas/MessageState',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        examples: [
+          {
+            sessionId: '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a',
+            messageIds: ['5f6a7b8c-9d0e-4f1a-b2c3-d4e5f6a7b8c9'],
+            state: 'read',
+            at: '2026-11-23T10:11:50+05:00',
+          },
+        ],
+      },
       OperatorChatClosedEvent: {
         type: 'object',
         required: ['sessionId', 'reason', 'closedAt'],
@@ -7129,6 +7163,21 @@ export const document = {
               },
               data: {
                 $ref: '#/components/schemas/OperatorChatTypingEvent',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['id', 'event', 'data'],
+            properties: {
+              id: {
+                $ref: '#/components/schemas/StreamEventId',
+              },
+              event: {
+                const: 'chat.read',
+              },
+              data: {
+                $ref: '#/components/schemas/OperatorChatReadEvent',
               },
             },
           },
@@ -8548,18 +8597,10 @@ export const document = {
                           uploadedAt: '2026-11-23T10:02:00+05:00',
                         },
                       ],
-                      applicant: {
-                        displayName: 'Әйгерім С.',
-                        phoneMasked: '+7 701 *** ** 67',
-                        emailMasked: 'a*****m@example.kz',
-                        preferredLanguage: 'kk',
-                        preferredContact: 'email',
-                      },
                       chatSessionId: null,
                       channel: 'web',
-                      status: 'in_review',
+                      status: 'withdrawn',
                       registeredAt: '2026-11-23T10:05:00+05:00',
-                      dueAt: '2026-12-21T18:30:00+05:00',
                       responsible: {
                         department: {
                           kk: 'Әлеуметтік қорғау бөлімі',
@@ -8572,9 +8613,18 @@ export const document = {
                           en: 'Chief specialist',
                         },
                       },
+                      resolution: null,
+                      comments: [],
+                      applicant: {
+                        displayName: 'Әйгерім С.',
+                        phoneMasked: '+7 701 *** ** 67',
+                        emailMasked: 'a*****m@example.kz',
+                        preferredLanguage: 'kk',
+                        preferredContact: 'email',
+                      },
+                      dueAt: '2026-12-21T18:30:00+05:00',
                       delay: null,
                       forwardedTo: null,
-                      resolution: null,
                       externalRefs: [
                         {
                           system: 'e-otinish',
@@ -8611,9 +8661,18 @@ export const document = {
                             },
                           },
                         },
+                        {
+                          id: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+                          at: '2026-11-25T09:30:00+05:00',
+                          type: 'status_changed',
+                          status: 'withdrawn',
+                          note: 'Мәселе шешілді.',
+                          actor: {
+                            kind: 'citizen',
+                          },
+                        },
                       ],
-                      comments: [],
-                      updatedAt: '2026-11-23T14:20:00+05:00',
+                      updatedAt: '2026-11-25T09:30:00+05:00',
                     },
                   },
                 },
@@ -10915,7 +10974,6 @@ export const document = {
                 examples: {
                   updated: {
                     value: {
-                      id: '9c1f6a2e-8b7d-4e3c-a5f4-1b2c3d4e5f60',
                       trackingNumber: 'KC-2026-000123',
                       kind: 'complaint',
                       category: {
@@ -10938,6 +10996,25 @@ export const document = {
                           uploadedAt: '2026-11-23T10:02:00+05:00',
                         },
                       ],
+                      chatSessionId: null,
+                      channel: 'web',
+                      status: 'in_review',
+                      registeredAt: '2026-11-23T10:05:00+05:00',
+                      responsible: {
+                        department: {
+                          kk: 'Әлеуметтік қорғау бөлімі',
+                          ru: 'Отдел социальной защиты',
+                          en: 'Social protection department',
+                        },
+                        position: {
+                          kk: 'Бас маман',
+                          ru: 'Главный специалист',
+                          en: 'Chief specialist',
+                        },
+                      },
+                      resolution: null,
+                      comments: [],
+                      id: '9c1f6a2e-8b7d-4e3c-a5f4-1b2c3d4e5f60',
                       applicant: {
                         iin: '900101300017',
                         lastName: 'Сейтқали',
@@ -10953,26 +11030,14 @@ export const document = {
                         version: '2026-07-12',
                         at: '2026-11-23T10:05:00+05:00',
                       },
-                      chatSessionId: null,
-                      channel: 'web',
-                      status: 'in_review',
-                      registeredAt: '2026-11-23T10:05:00+05:00',
-                      dueAt: '2026-12-21T18:30:00+05:00',
-                      responsible: {
-                        department: {
-                          kk: 'Әлеуметтік қорғау бөлімі',
-                          ru: 'Отдел социальной защиты',
-                          en: 'Social protection department',
-                        },
-                        position: {
-                          kk: 'Бас маман',
-                          ru: 'Главный специалист',
-                          en: 'Chief specialist',
-                        },
+                      dueAt: '2026-12-30T18:30:00+05:00',
+                      delay: {
+                        reason: 'Запрошены сведения в другом органе.',
+                        newDueAt: '2026-12-30T18:30:00+05:00',
+                        plan: 'Ответим в течение 5 рабочих дней после получения сведений.',
+                        at: '2026-12-10T11:00:00+05:00',
                       },
-                      delay: null,
                       forwardedTo: null,
-                      resolution: null,
                       externalRefs: [
                         {
                           system: 'e-otinish',
@@ -11009,9 +11074,23 @@ export const document = {
                             },
                           },
                         },
+                        {
+                          id: '3b4c5d6e-7f8a-4b9c-8d0e-2f3a4b5c6d7e',
+                          at: '2026-12-10T11:00:00+05:00',
+                          type: 'delayed',
+                          status: 'in_review',
+                          note: 'Запрошены сведения в другом органе.',
+                          actor: {
+                            kind: 'operator',
+                            label: {
+                              kk: 'Байланыс орталығының операторы',
+                              ru: 'Оператор контакт-центра',
+                              en: 'Contact center operator',
+                            },
+                          },
+                        },
                       ],
-                      comments: [],
-                      updatedAt: '2026-11-23T14:20:00+05:00',
+                      updatedAt: '2026-12-10T11:00:00+05:00',
                     },
                   },
                 },
@@ -11113,7 +11192,6 @@ export const document = {
                 examples: {
                   changed: {
                     value: {
-                      id: '9c1f6a2e-8b7d-4e3c-a5f4-1b2c3d4e5f60',
                       trackingNumber: 'KC-2026-000123',
                       kind: 'complaint',
                       category: {
@@ -11136,6 +11214,25 @@ export const document = {
                           uploadedAt: '2026-11-23T10:02:00+05:00',
                         },
                       ],
+                      chatSessionId: null,
+                      channel: 'web',
+                      status: 'forwarded',
+                      registeredAt: '2026-11-23T10:05:00+05:00',
+                      responsible: {
+                        department: {
+                          kk: 'Әлеуметтік қорғау бөлімі',
+                          ru: 'Отдел социальной защиты',
+                          en: 'Social protection department',
+                        },
+                        position: {
+                          kk: 'Бас маман',
+                          ru: 'Главный специалист',
+                          en: 'Chief specialist',
+                        },
+                      },
+                      resolution: null,
+                      comments: [],
+                      id: '9c1f6a2e-8b7d-4e3c-a5f4-1b2c3d4e5f60',
                       applicant: {
                         iin: '900101300017',
                         lastName: 'Сейтқали',
@@ -11151,26 +11248,16 @@ export const document = {
                         version: '2026-07-12',
                         at: '2026-11-23T10:05:00+05:00',
                       },
-                      chatSessionId: null,
-                      channel: 'web',
-                      status: 'in_review',
-                      registeredAt: '2026-11-23T10:05:00+05:00',
                       dueAt: '2026-12-21T18:30:00+05:00',
-                      responsible: {
-                        department: {
-                          kk: 'Әлеуметтік қорғау бөлімі',
-                          ru: 'Отдел социальной защиты',
-                          en: 'Social protection department',
-                        },
-                        position: {
-                          kk: 'Бас маман',
-                          ru: 'Главный специалист',
-                          en: 'Chief specialist',
-                        },
-                      },
                       delay: null,
-                      forwardedTo: null,
-                      resolution: null,
+                      forwardedTo: {
+                        bodyName: {
+                          kk: 'Еңбек министрлігі',
+                          ru: 'Министерство труда',
+                          en: 'Ministry of Labour',
+                        },
+                        at: '2026-11-24T10:00:00+05:00',
+                      },
                       externalRefs: [
                         {
                           system: 'e-otinish',
@@ -11207,9 +11294,23 @@ export const document = {
                             },
                           },
                         },
+                        {
+                          id: '4c5d6e7f-8a9b-4c0d-9e1f-3a4b5c6d7e8f',
+                          at: '2026-11-24T10:00:00+05:00',
+                          type: 'forwarded',
+                          status: 'forwarded',
+                          note: 'Вопрос в компетенции Министерства труда.',
+                          actor: {
+                            kind: 'operator',
+                            label: {
+                              kk: 'Байланыс орталығының операторы',
+                              ru: 'Оператор контакт-центра',
+                              en: 'Contact center operator',
+                            },
+                          },
+                        },
                       ],
-                      comments: [],
-                      updatedAt: '2026-11-23T14:20:00+05:00',
+                      updatedAt: '2026-11-24T10:00:00+05:00',
                     },
                   },
                 },
@@ -12155,6 +12256,9 @@ export const document = {
           },
           'chat.typing': {
             $ref: '#/components/schemas/OperatorChatTypingEvent',
+          },
+          'chat.read': {
+            $ref: '#/components/schemas/OperatorChatReadEvent',
           },
           'chat.closed': {
             $ref: '#/components/schemas/OperatorChatClosedEvent',

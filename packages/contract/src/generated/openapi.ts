@@ -4322,6 +4322,25 @@ export interface components {
       at: string;
     };
     /**
+     * @description The citizen's side received or read operator messages.
+     * @example {
+     *       "sessionId": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a",
+     *       "messageIds": [
+     *         "5f6a7b8c-9d0e-4f1a-b2c3-d4e5f6a7b8c9"
+     *       ],
+     *       "state": "read",
+     *       "at": "2026-11-23T10:11:50+05:00"
+     *     }
+     */
+    OperatorChatReadEvent: {
+      /** Format: uuid */
+      sessionId: string;
+      messageIds: string[];
+      state: components['schemas']['MessageState'];
+      /** Format: date-time */
+      at: string;
+    };
+    /**
      * @example {
      *       "sessionId": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a",
      *       "reason": "citizen_closed",
@@ -4922,6 +4941,12 @@ export interface components {
           /** @constant */
           event: 'chat.typing';
           data: components['schemas']['OperatorChatTypingEvent'];
+        }
+      | {
+          id: components['schemas']['StreamEventId'];
+          /** @constant */
+          event: 'chat.read';
+          data: components['schemas']['OperatorChatReadEvent'];
         }
       | {
           id: components['schemas']['StreamEventId'];
