@@ -101,7 +101,7 @@ for (const [path, item] of Object.entries(doc.paths ?? {})) {
     const json = resolved?.content?.['application/json']?.schema;
     if (json) {
       out += `\n/** The success answer of \`${op.operationId}\` (${method.toUpperCase()} ${path}). */\n`;
-      out += `export const ${ident(op.operationId)}Response: Schema = ${emit(json)};\n`;
+      out += `export const ${ident(op.operationId)}Response = ${emit(json)};\n`;
     }
     const events = op['x-events'];
     if (events) {
@@ -110,7 +110,7 @@ for (const [path, item] of Object.entries(doc.paths ?? {})) {
         return `${JSON.stringify(event)}: ${emit(schema)}`;
       });
       out += `\n/** The payload schema of each event of \`${op.operationId}\` (${path}). */\n`;
-      out += `export const ${ident(op.operationId)}Events: Record<string, Schema> = { ${entries.join(', ')} };\n`;
+      out += `export const ${ident(op.operationId)}Events = { ${entries.join(', ')} };\n`;
     }
   }
 }

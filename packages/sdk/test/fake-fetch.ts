@@ -65,8 +65,9 @@ export const networkError = () => Promise.reject(new TypeError('Failed to fetch'
 export function fakeSleep() {
   const slept: number[] = [];
   const sleep = (ms: number, signal?: AbortSignal) => {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     slept.push(ms);
-    return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+    return Promise.resolve();
   };
   return { slept, sleep };
 }

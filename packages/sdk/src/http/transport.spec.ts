@@ -23,7 +23,13 @@ const Thing: Schema<{ status: 'open' | 'closed'; n?: number }> = {
   properties: { status: { type: 'string', enum: ['open', 'closed'] }, n: { type: 'integer' } },
 };
 const get: KcRequest = { operation: 'getThing', path: 'thing', schema: Thing };
-const post: KcRequest = { operation: 'postThing', method: 'POST', path: 'things', json: { a: 1 }, schema: Thing };
+const post: KcRequest<{ status: 'open' | 'closed'; n?: number }> = {
+  operation: 'postThing',
+  method: 'POST',
+  path: 'things',
+  json: { a: 1 },
+  schema: Thing,
+};
 
 function setup(handler: FakeHandler, extra: Partial<ConstructorParameters<typeof Transport>[0]> = {}) {
   const server = fakeFetch(handler);

@@ -66,6 +66,8 @@ export interface KcRequest<T = unknown> {
   signal?: AbortSignal | undefined;
   /** Overrides the client's retry policy for this call. */
   retry?: RetryPolicy;
+  /** Overrides the client's `fetch` for this call (an upload with progress). */
+  fetch?: typeof globalThis.fetch;
   /** @internal Phantom, never set. */
   readonly __type?: T;
 }
@@ -241,8 +243,18 @@ export class Transport {
     if (user?.aborted) throw new KcAbortError('Aborted', { cause: user.reason });
     const timeout = new AbortController();
     const signal = user ? AbortSignal.any([user, timeout.signal]) : timeout.signal;
-    const timer = setTimeout(() => timeout.abort(), this.#options.timeout ?? 15_000);
-    try {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    // Raced rather than trusted to propagate: Node 20 may collect an AbortSignal.any() signal (ky makes one)
+    // with its listeners, and then an abort never reaches fetch.
+    const stop = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timeout.abort();
+        reject(timeout.signal.reason);
+      }, this.#options.timeout ?? 15_000);
+      user?.addEventListener('abort', (onAbort = () => reject(user.reason)), { once: true });
+    });
+    const work = async () => {
       const token = await this.#options.getToken?.({ refresh });
       const headers: Record<string, string> = {};
       const all = {
@@ -261,14 +273,20 @@ export class Transport {
         headers,
         searchParams: query,
         signal,
-        fetch: this.#options.fetch,
+        fetch: spec.fetch ?? this.#options.fetch,
         timeout: false,
         retry: 0,
         throwHttpErrors: false,
         ...(spec.json === undefined ? { body: spec.body } : { json: spec.json }),
       });
-      if (headersOnly) clearTimeout(timer);
-      return await read(response, signal);
+      if (headersOnly) {
+        clearTimeout(timer);
+        user?.removeEventListener('abort', onAbort!);
+      }
+      return read(response, signal);
+    };
+    try {
+      return await Promise.race([work(), stop]);
     } catch (error) {
       if (user?.aborted) throw new KcAbortError('Aborted', { cause: user.reason });
       if (timeout.signal.aborted) throw new KcTimeoutError(`${spec.operation} timed out`, { cause: error });
@@ -276,6 +294,7 @@ export class Transport {
       throw new KcNetworkError(`${spec.operation} failed: network error`, { cause: error });
     } finally {
       clearTimeout(timer);
+      if (onAbort) user?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { KcContractError, type KcContractIssue } from '../errors/errors.js';
+import { KcContractError, KcValidationError, type KcContractIssue, type KcFieldError } from '../errors/errors.js';
 
 /**
  * The subset of JSON Schema (2020-12, as used by the contract) that the SDK checks answers against. Schemas are
@@ -28,6 +28,9 @@ export interface Schema<T = unknown> {
   minItems?: number;
   maxItems?: number;
 }
+
+/** The type a schema describes. */
+export type Infer<S> = S extends Schema<infer T> ? T : S extends () => Schema<infer T> ? T : unknown;
 
 /** A schema, or a function returning one (a `$ref` to a schema defined later, for recursion). */
 export type AnySchema = Schema<any> | (() => Schema<any>);
@@ -129,4 +132,27 @@ export function validate<T>(schema: Schema<T> | (() => Schema<T>), value: unknow
   const issues: KcContractIssue[] = [];
   if (!check(schema, value, '', issues)) throw new KcContractError(operation, issues.slice(0, 10));
   return value as T;
+}
+
+/**
+ * Checks what the caller is about to send against the contract's request schema, so that a mistake is reported
+ * at once rather than after the item waited offline.
+ *
+ * @throws {@link KcValidationError} with one field error per issue (`field` a JSON pointer, `code` the keyword).
+ * @example
+ * ```ts
+ * checkInput(ComplaintDraft, draft);
+ * ```
+ */
+export function checkInput(schema: AnySchema, value: unknown, extra: KcFieldError[] = []): void {
+  const issues: KcContractIssue[] = [];
+  check(schema, value, '', issues);
+  const own = new Set(extra.map((e) => e.field));
+  const errors = [
+    ...issues
+      .filter((i) => !own.has(i.path))
+      .map((i) => ({ field: i.path, code: i.keyword, message: `Fails ${i.keyword}.` })),
+    ...extra,
+  ];
+  if (errors.length > 0) throw new KcValidationError(errors);
 }

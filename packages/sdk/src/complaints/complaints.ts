@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: MIT
+import { isValidBin, isValidIin, normalizeKzPhone } from '@kc/contract';
+import type { KcCore } from '../client.js';
+import { KcHttpError, type KcError, type KcFieldError } from '../errors/errors.js';
+import { openStream } from '../realtime/stream.js';
+import { idempotencyKey, type SendResult } from '../storage/outbox.js';
+import {
+  Attachment,
+  CitizenComplaint,
+  ComplaintComment,
+  ComplaintDraft,
+  ComplaintReceipt,
+  ComplaintView,
+  watchComplaintEvents,
+} from '../validation/generated.js';
+import { checkInput, type Infer } from '../validation/validate.js';
+import { uploadWithProgress } from './upload.js';
+
+/** An appeal as the citizen files it (`POST /complaints`). */
+export type KcComplaintDraft = Infer<typeof ComplaintDraft>;
+/** The receipt of a filed appeal: tracking number, the access code (shown once), due date, responsible. */
+export type KcComplaintReceipt = Infer<typeof ComplaintReceipt>;
+/** An appeal as its applicant sees it. */
+export type KcCitizenComplaint = Infer<typeof CitizenComplaint>;
+/** The answer of a lookup: the appeal and a 30-minute view token. */
+export type KcComplaintView = Infer<typeof ComplaintView>;
+/** A comment on an appeal. */
+export type KcComplaintComment = Infer<typeof ComplaintComment>;
+/** An uploaded file. */
+export type KcAttachment = Infer<typeof Attachment>;
+
+/** What the outbox keeps of a complaint receipt sent in the background, until a widget acknowledges it. */
+export interface KcStoredComplaintReceipt {
+  trackingNumber: string;
+  /** Kept because the server shows it only once; deleted with the result (acknowledged, or after 7 days). */
+  accessCode: string;
+  registeredAt: string;
+  dueAt: string;
+}
+
+/** Options of {@link ComplaintsModule.watch}. */
+export interface WatchComplaintOptions {
+  /** Stops watching. */
+  signal?: AbortSignal;
+  /** A failure that did not stop the watch, or the one that did. */
+  onError?: (error: KcError) => void;
+  /**
+   * Milliseconds between polls when the server cannot stream.
+   * @default 60000
+   */
+  pollInterval?: number;
+}
+
+const kind = 'complaint';
+const enc = encodeURIComponent;
+
+/**
+ * Appeals: file (through the outbox), look up by tracking number and access code, watch live, comment, withdraw,
+ * upload attachments. The access code and view tokens stay in memory only.
+ */
+export class ComplaintsModule {
+  readonly #kc: KcCore;
+  readonly #views = new Map<string, { token: string; code: string }>();
+
+  /** @internal Use {@link complaints}. */
+  constructor(kc: KcCore) {
+    this.#kc = kc;
+    kc.outbox.register<KcComplaintReceipt>(kind, {
+      operation: 'submitComplaint',
+      schema: ComplaintReceipt,
+      keep: ({ trackingNumber, accessCode, registeredAt, dueAt }): KcStoredComplaintReceipt => ({
+        trackingNumber,
+        accessCode,
+        registeredAt,
+        dueAt,
+      }),
+    });
+  }
+
+  /**
+   * Files an appeal. It is checked first (schema, IIN/BIN check digit, Kazakhstan phone, normalised to
+   * `+77XXXXXXXXX`), written to the outbox with its `Idempotency-Key`, then sent. Resolves `sent` with the receipt,
+   * or `queued` when it could not be sent now: it is sent later exactly once (also after a reload) and the receipt
+   * arrives as the outbox's `sent` event, and in `outbox.results()` until acknowledged. With `draftKey`, the
+   * saved draft is wiped once the appeal is safely stored.
+   *
+   * @throws {@link KcValidationError} when the SDK or the server finds invalid fields (nothing is queued).
+   * @throws {@link KcHttpError} when the server refuses it for good.
+   * @throws {@link KcAbortError} when `signal` aborts (the appeal stays queued and is still sent).
+   * @example
+   * ```ts
+   * const result = await complaints(kc).submit(draft, { draftKey: 'complaint-form' });
+   * if (result.status === 'sent') showReceipt(result.receipt);
+   * else showQueued(result.id); // and listen to kc.outbox.on('sent', …)
+   * ```
+   */
+  async submit(
+    draft: KcComplaintDraft,
+    { signal, draftKey }: { signal?: AbortSignal; draftKey?: string } = {},
+  ): Promise<SendResult<KcComplaintReceipt>> {
+    // The contract's generated type of `applicant` is `unknown` (an anyOf of `required` lists): read it as a record.
+    const applicant = { ...(draft.applicant as Record<string, unknown>) };
+    const extra: KcFieldError[] = [];
+    const bad = (field: string, code: string, message: string) =>
+      extra.push({ field: `/applicant/${field}`, code, message });
+    if (typeof applicant.iin === 'string' && !isValidIin(applicant.iin))
+      bad('iin', 'iin_checksum', 'The IIN check digit does not match.');
+    if (typeof applicant.bin === 'string' && !isValidBin(applicant.bin))
+      bad('bin', 'bin_checksum', 'The BIN check digit does not match.');
+    if (typeof applicant.phone === 'string') {
+      const phone = normalizeKzPhone(applicant.phone);
+      if (phone) applicant.phone = phone;
+      else bad('phone', 'kz_phone', 'Must be a Kazakhstan number.');
+    }
+    const body = { channel: 'web' as const, ...draft, applicant };
+    checkInput(ComplaintDraft, body, extra);
+    // Sent or queued, the appeal is safe in the outbox: the draft can go. A refusal keeps it for corrections.
+    const result = await this.#kc.outbox.send<KcComplaintReceipt>(kind, { path: 'complaints', json: body }, signal);
+    if (draftKey) await this.#kc.drafts.remove(draftKey);
+    return result;
+  }
+
+  /**
+   * Looks an appeal up by its tracking number and access code (sent in the body, never in a URL). Keeps the view
+   * token in memory for {@link ComplaintsModule.get}, {@link ComplaintsModule.watch} and
+   * {@link ComplaintsModule.comment}.
+   *
+   * @throws {@link KcHttpError} `404 not_found` for an unknown number or a wrong code; {@link KcRateLimitError}.
+   * @example
+   * ```ts
+   * const { complaint } = await complaints(kc).lookup('KC-2026-000123', '7K3F-9QXD');
+   * ```
+   */
+  async lookup(
+    trackingNumber: string,
+    accessCode: string,
+    { signal }: { signal?: AbortSignal } = {},
+  ): Promise<KcComplaintView> {
+    const { data } = await this.#kc.request<KcComplaintView>({
+      operation: 'lookupComplaint',
+      method: 'POST',
+      path: 'complaints/lookup',
+      json: { trackingNumber, accessCode },
+      idempotencyKey: idempotencyKey(),
+      schema: ComplaintView,
+      signal,
+    });
+    this.#views.set(data.complaint.trackingNumber, { token: data.viewToken, code: accessCode });
+    return data;
+  }
+
+  /**
+   * Reads an appeal looked up before (its view token is renewed with the access code when it expired).
+   *
+   * @throws {@link KcHttpError}; an `Error` when the appeal was not looked up in this client.
+   * @example
+   * ```ts
+   * const complaint = await complaints(kc).get('KC-2026-000123');
+   * ```
+   */
+  get(trackingNumber: string, { signal }: { signal?: AbortSignal } = {}): Promise<KcCitizenComplaint> {
+    return this.#authorised(
+      trackingNumber,
+      signal,
+      async (token) =>
+        (
+          await this.#kc.request<KcCitizenComplaint>({
+            operation: 'getComplaint',
+            path: `complaints/${enc(trackingNumber)}`,
+            headers: { 'x-kc-view-token': token },
+            schema: CitizenComplaint,
+            signal,
+          })
+        ).data,
+    );
+  }
+
+  /**
+   * Follows an appeal live: looks it up, then calls `callback` with the whole appeal now and after every status
+   * change, timeline entry or comment (over the event stream with `Last-Event-ID` resume, or by polling). The
+   * view token is renewed with the access code when it expires. Returns a function that stops watching.
+   *
+   * @example
+   * ```ts
+   * const stop = complaints(kc).watch('KC-2026-000123', code, (complaint) => render(complaint), { onError });
+   * ```
+   */
+  watch(
+    trackingNumber: string,
+    accessCode: string,
+    callback: (complaint: KcCitizenComplaint) => void,
+    options: WatchComplaintOptions = {},
+  ): () => void {
+    const controller = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+    const fail = (error: KcError) => signal.aborted || options.onError?.(error);
+    let current: KcCitizenComplaint | undefined;
+    const show = (complaint: KcCitizenComplaint) => callback((current = complaint));
+    const refresh = async () => show(await this.get(trackingNumber, { signal }));
+    void this.lookup(trackingNumber, accessCode, { signal })
+      .then((view) => {
+        show(view.complaint);
+        return openStream(this.#kc.transport, {
+          operation: 'watchComplaint',
+          path: `complaints/${enc(trackingNumber)}/events`,
+          events: watchComplaintEvents,
+          lastEventId: view.lastEventId,
+          headers: () => ({ 'x-kc-view-token': this.#views.get(trackingNumber)?.token }),
+          onUnauthorized: async () => (await this.lookup(trackingNumber, accessCode, { signal }), true),
+          signal,
+          poll: refresh,
+          pollInterval: options.pollInterval ?? 60_000,
+          onError: fail,
+          onEvent: (event) => {
+            const c = current!;
+            if (event.type === 'status.changed') show(event.data.complaint);
+            else if (event.type === 'timeline.added' && !c.timeline.some((t) => t.id === event.data.id))
+              show({ ...c, timeline: [...c.timeline, event.data] });
+            else if (event.type === 'comment.added' && !c.comments.some((t) => t.id === event.data.id))
+              show({ ...c, comments: [...c.comments, event.data] });
+            else if (event.type === 'reset') refresh().catch(fail);
+          },
+        });
+      })
+      .catch(fail);
+    return () => controller.abort();
+  }
+
+  /**
+   * Adds a comment (or documents) to an appeal looked up before; answers a request for information.
+   *
+   * @throws {@link KcHttpError} `409 invalid_transition` once the appeal is closed; {@link KcValidationError}.
+   * @example
+   * ```ts
+   * await complaints(kc).comment('KC-2026-000123', { text: 'Құжаттар қоса берілді.', attachmentIds: [file.id] });
+   * ```
+   */
+  comment(
+    trackingNumber: string,
+    input: { text: string; attachmentIds?: string[] },
+    { signal }: { signal?: AbortSignal } = {},
+  ): Promise<KcComplaintComment> {
+    const key = idempotencyKey();
+    return this.#authorised(
+      trackingNumber,
+      signal,
+      async (token) =>
+        (
+          await this.#kc.request<KcComplaintComment>({
+            operation: 'addComplaintComment',
+            method: 'POST',
+            path: `complaints/${enc(trackingNumber)}/comments`,
+            headers: { 'x-kc-view-token': token },
+            json: input,
+            idempotencyKey: key,
+            schema: ComplaintComment,
+            signal,
+          })
+        ).data,
+    );
+  }
+
+  /**
+   * Withdraws an appeal looked up before (before it is answered).
+   *
+   * @throws {@link KcHttpError} `409 invalid_transition` when it can no longer be withdrawn.
+   * @example
+   * ```ts
+   * await complaints(kc).withdraw('KC-2026-000123', { reason: 'Мәселе шешілді.' });
+   * ```
+   */
+  withdraw(
+    trackingNumber: string,
+    input: { reason?: string } = {},
+    { signal }: { signal?: AbortSignal } = {},
+  ): Promise<KcCitizenComplaint> {
+    const key = idempotencyKey();
+    return this.#authorised(
+      trackingNumber,
+      signal,
+      async (token) =>
+        (
+          await this.#kc.request<KcCitizenComplaint>({
+            operation: 'withdrawComplaint',
+            method: 'POST',
+            path: `complaints/${enc(trackingNumber)}/withdraw`,
+            headers: { 'x-kc-view-token': token },
+            json: input,
+            idempotencyKey: key,
+            schema: CitizenComplaint,
+            signal,
+          })
+        ).data,
+    );
+  }
+
+  /**
+   * Uploads one file (PDF, JPEG, PNG within `config.attachments`) for an appeal or a comment; reference its `id`
+   * within 24 hours. `onProgress` gets the share sent (0–1): in browsers through `XMLHttpRequest` upload events;
+   * where there is none (Node) or with a custom `fetch`, once at the end.
+   *
+   * @throws {@link KcHttpError} `413 payload_too_large`, `415 unsupported_media_type`; {@link KcAbortError}.
+   * @example
+   * ```ts
+   * const file = await complaints(kc).uploadAttachment(input.files[0], { onProgress: (p) => (bar.value = p), signal });
+   * ```
+   */
+  async uploadAttachment(
+    file: Blob,
+    {
+      onProgress,
+      signal,
+      fileName,
+    }: { onProgress?: (share: number) => void; signal?: AbortSignal; fileName?: string } = {},
+  ): Promise<KcAttachment> {
+    const form = new FormData();
+    form.append('file', file, fileName ?? (file as File).name ?? 'file');
+    const xhr = onProgress && !this.#kc.options.fetch && typeof XMLHttpRequest === 'function';
+    const { data } = await this.#kc.request<KcAttachment>({
+      operation: 'uploadAttachment',
+      method: 'POST',
+      path: 'attachments',
+      body: form,
+      idempotencyKey: idempotencyKey(),
+      schema: Attachment,
+      signal,
+      ...(xhr && { fetch: uploadWithProgress(form, onProgress) }),
+    });
+    onProgress?.(1);
+    return data;
+  }
+
+  async #authorised<T>(
+    trackingNumber: string,
+    signal: AbortSignal | undefined,
+    call: (token: string) => Promise<T>,
+  ): Promise<T> {
+    const view = this.#views.get(trackingNumber);
+    if (!view) throw new Error(`[kc] look the appeal up first: complaints(kc).lookup(trackingNumber, accessCode)`);
+    try {
+      return await call(view.token);
+    } catch (error) {
+      if (!(error instanceof KcHttpError && error.status === 401)) throw error;
+      await this.lookup(trackingNumber, view.code, { signal });
+      return call(this.#views.get(trackingNumber)!.token);
+    }
+  }
+}
+
+/**
+ * The appeals module of a client (made once per client). Only this module's code enters a bundle that uses it.
+ *
+ * @example
+ * ```ts
+ * import { createCore, complaints } from '@kc/sdk';
+ * const kc = createCore({ baseUrl: '/api/v1' });
+ * await complaints(kc).submit(draft);
+ * ```
+ */
+export const complaints = (kc: KcCore): ComplaintsModule => kc.use(complaints, () => new ComplaintsModule(kc));

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+/**
+ * `@kc/sdk`: the typed client of a kc contact center — transport with retries and typed errors, a durable outbox,
+ * event streams, drafts, and one module per domain. Also re-exports the rules shared with the server
+ * (IIN/BIN, Kazakhstan phone numbers, the working calendar) and the contract's types from `@kc/contract`.
+ *
+ * @packageDocumentation
+ */
+export * from '@kc/contract';
+export * from './errors/errors.js';
+export { createClient, createCore, KcCore, type ClientOptions, type KcClient, type KcLocale } from './client.js';
+export {
+  Transport,
+  isTransient,
+  toError,
+  type KcRequest,
+  type KcResponse,
+  type TokenProvider,
+} from './http/transport.js';
+export { parseRetryAfter, sleep, type RetryPolicy } from './http/retry.js';
+export { openStream, type StreamEvent, type StreamOptions } from './realtime/stream.js';
+export {
+  Outbox,
+  idempotencyKey,
+  type OutboxEventMap,
+  type OutboxKind,
+  type PendingItem,
+  type SendResult,
+} from './storage/outbox.js';
+export { Drafts } from './storage/drafts.js';
+export type { KcStorage, StorageKind, OutboxRecord, ResultRecord, DraftRecord, KcDB } from './storage/storage.js';
+export { check, checkInput, validate, type AnySchema, type Infer, type Schema } from './validation/validate.js';
+export { config, ConfigModule, type KcConfig } from './config/config.js';
+export { queue, QueueModule, type KcQueueStatus } from './queue/queue.js';
+export { outages, OutagesModule, type KcOutage, type WatchOutagesOptions } from './outages/outages.js';
+export * from './complaints/complaints.js';
+export { uploadWithProgress } from './complaints/upload.js';
+export * from './callbacks/callbacks.js';
+export * from './ratings/ratings.js';
+export { kb, KbModule, type KcKbSearchResult } from './kb/kb.js';

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+import type { KcCore, KcLocale } from '../client.js';
+import { KbSearchResult } from '../validation/generated.js';
+import type { Infer } from '../validation/validate.js';
+
+/** Knowledge-base answers to a query (`GET /kb/search`). */
+export type KcKbSearchResult = Infer<typeof KbSearchResult>;
+
+/** The knowledge base: answers to common questions (clause 10). */
+export class KbModule {
+  readonly #kc: KcCore;
+
+  /** @internal Use {@link kb}. */
+  constructor(kc: KcCore) {
+    this.#kc = kc;
+  }
+
+  /**
+   * Searches the knowledge base (2–200 characters). The query goes in the URL: never pass personal data.
+   *
+   * @throws any {@link KcError}
+   * @example
+   * ```ts
+   * const { items } = await kb(kc).search('зейнетақы', { limit: 5, signal });
+   * ```
+   */
+  async search(
+    q: string,
+    options: { locale?: KcLocale; categoryId?: string; limit?: number; signal?: AbortSignal } = {},
+  ): Promise<KcKbSearchResult> {
+    const { signal, locale = this.#kc.locale, categoryId, limit } = options;
+    const query = { q, locale, categoryId, limit };
+    return (
+      await this.#kc.request<KcKbSearchResult>({
+        operation: 'searchKnowledgeBase',
+        path: 'kb/search',
+        query,
+        schema: KbSearchResult,
+        signal,
+      })
+    ).data;
+  }
+}
+
+/**
+ * The knowledge-base module of a client (made once per client).
+ *
+ * @example
+ * ```ts
+ * const answers = await kb(kc).search(text, { signal });
+ * ```
+ */
+export const kb = (kc: KcCore): KbModule => kc.use(kb, () => new KbModule(kc));

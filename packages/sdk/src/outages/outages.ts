@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+import type { KcCore } from '../client.js';
+import type { KcError } from '../errors/errors.js';
+import { openStream } from '../realtime/stream.js';
+import { Outage, OutageList, watchOutagesEvents } from '../validation/generated.js';
+import type { Infer } from '../validation/validate.js';
+
+/** A service interruption with its alternatives and expected resumption (clauses 34.1–34.3). */
+export type KcOutage = Infer<typeof Outage>;
+
+/** Options of {@link OutagesModule.watch}. */
+export interface WatchOutagesOptions {
+  /** Stops watching. */
+  signal?: AbortSignal;
+  /** A failure that did not stop the watch (a malformed event, a failed poll), or the one that did. */
+  onError?: (error: KcError) => void;
+  /**
+   * Milliseconds between polls when the server cannot stream.
+   * @default 60000
+   */
+  pollInterval?: number;
+}
+
+/** Outages: the current list, and live changes. */
+export class OutagesModule {
+  readonly #kc: KcCore;
+
+  /** @internal Use {@link outages}. */
+  constructor(kc: KcCore) {
+    this.#kc = kc;
+  }
+
+  /**
+   * Active and scheduled outages, most severe and most recent first.
+   *
+   * @throws any {@link KcError}
+   * @example
+   * ```ts
+   * const list = await outages(kc).active({ signal });
+   * ```
+   */
+  async active({ signal }: { signal?: AbortSignal } = {}): Promise<KcOutage[]> {
+    return (
+      await this.#kc.request<Infer<typeof OutageList>>({
+        operation: 'listOutages',
+        path: 'outages',
+        schema: OutageList,
+        signal,
+      })
+    ).data.items;
+  }
+
+  /**
+   * Calls `callback` with the list of active and scheduled outages now and after every change (over the event
+   * stream, or by polling when the server cannot stream). Returns a function that stops watching.
+   *
+   * @example
+   * ```ts
+   * const stop = outages(kc).watch((list) => banner.outages = list);
+   * ```
+   */
+  watch(callback: (outages: KcOutage[]) => void, options: WatchOutagesOptions = {}): () => void {
+    const controller = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+    const current = new Map<string, KcOutage>();
+    const publish = () => callback([...current.values()].filter((o) => o.status !== 'resolved'));
+    const reload = async () => {
+      const list = await this.active({ signal });
+      current.clear();
+      for (const o of list) current.set(o.id, o);
+      publish();
+    };
+    const fail = (error: KcError) => signal.aborted || options.onError?.(error);
+    void reload()
+      .catch(fail)
+      .then(() =>
+        openStream(this.#kc.transport, {
+          operation: 'watchOutages',
+          path: 'outages/events',
+          events: watchOutagesEvents,
+          signal,
+          pollInterval: options.pollInterval ?? 60_000,
+          poll: reload,
+          onError: fail,
+          onEvent: (event) => {
+            if (event.type === 'reset') return void reload().catch(fail);
+            current.set(event.data.id, event.data);
+            publish();
+          },
+        }),
+      );
+    return () => controller.abort();
+  }
+}
+
+/**
+ * The outages module of a client (made once per client).
+ *
+ * @example
+ * ```ts
+ * const stop = outages(kc).watch(render);
+ * ```
+ */
+export const outages = (kc: KcCore): OutagesModule => kc.use(outages, () => new OutagesModule(kc));

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+import type { KcCore } from '../client.js';
+import type { SendResult } from '../storage/outbox.js';
+import { Rating, RatingInput } from '../validation/generated.js';
+import { checkInput, type Infer } from '../validation/validate.js';
+
+/** A rating as the citizen gives it (`POST /ratings`): CSAT 1–5, resolved, optional CES 1–7 and NPS 0–10. */
+export type KcRatingInput = Infer<typeof RatingInput>;
+/** A recorded rating. */
+export type KcRating = Infer<typeof Rating>;
+
+/** The token that proves the citizen took part in what is rated (send the one you have). */
+export interface KcRatingAuth {
+  /** `X-Kc-Chat-Token` of the rated chat. */
+  chatToken?: string;
+  /** `X-Kc-Callback-Token` of the rated callback. */
+  callbackToken?: string;
+  /** `X-Kc-View-Token` of the rated appeal. */
+  viewToken?: string;
+}
+
+const kind = 'rating';
+
+/** Ratings: satisfaction, first-contact resolution, effort and recommendation (clauses 7.3, 26–28). */
+export class RatingsModule {
+  readonly #kc: KcCore;
+
+  /** @internal Use {@link ratings}. */
+  constructor(kc: KcCore) {
+    this.#kc = kc;
+    kc.outbox.register<KcRating>(kind, {
+      operation: 'submitRating',
+      schema: Rating,
+      keep: ({ id, subject }) => ({ id, subject }),
+    });
+  }
+
+  /**
+   * Submits a rating through the outbox: `sent` with the recorded rating, or `queued` (sent later, exactly once).
+   *
+   * @throws {@link KcValidationError}; {@link KcHttpError} `409 already_rated`.
+   * @example
+   * ```ts
+   * await ratings(kc).submit({ subject: { kind: 'chat', id }, csat: 5, resolved: true, language: 'kk' }, { auth: { chatToken } });
+   * ```
+   */
+  async submit(
+    input: KcRatingInput,
+    { signal, auth = {} }: { signal?: AbortSignal; auth?: KcRatingAuth } = {},
+  ): Promise<SendResult<KcRating>> {
+    checkInput(RatingInput, input);
+    const headers: Record<string, string> = {};
+    if (auth.chatToken) headers['x-kc-chat-token'] = auth.chatToken;
+    if (auth.callbackToken) headers['x-kc-callback-token'] = auth.callbackToken;
+    if (auth.viewToken) headers['x-kc-view-token'] = auth.viewToken;
+    return this.#kc.outbox.send<KcRating>(kind, { path: 'ratings', json: input, headers }, signal);
+  }
+}
+
+/**
+ * The ratings module of a client (made once per client).
+ *
+ * @example
+ * ```ts
+ * await ratings(kc).submit(rating);
+ * ```
+ */
+export const ratings = (kc: KcCore): RatingsModule => kc.use(ratings, () => new RatingsModule(kc));

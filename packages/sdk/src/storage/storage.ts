@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+/** An item waiting in the outbox. Its `id` is the request's `Idempotency-Key`. */
+export interface OutboxRecord {
+  id: string;
+  /** The client's base URL: one origin may talk to several contact centers. */
+  base: string;
+  kind: string;
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  json: unknown;
+  headers?: Record<string, string>;
+  createdAt: number;
+  attempts: number;
+  /** Not before this time (ms since the epoch). */
+  nextAt: number;
+}
+
+/** The outcome of an item sent in the background, kept until a widget acknowledges it or it expires. */
+export interface ResultRecord {
+  id: string;
+  base: string;
+  kind: string;
+  /** When it was sent (ms since the epoch). */
+  at: number;
+  expiresAt: number;
+  /** What the kind keeps of the receipt (never personal data). */
+  receipt?: unknown;
+  /** Why the server refused it, without the request. */
+  error?: { status: number | undefined; code: string; fields: string[] };
+}
+
+/** A saved draft. */
+export interface DraftRecord {
+  id: string;
+  value: unknown;
+  savedAt: number;
+  expiresAt: number;
+}
+
+/** The IndexedDB schema of kc (database `kc`). */
+export interface KcDB extends DBSchema {
+  outbox: { key: string; value: OutboxRecord };
+  results: { key: string; value: ResultRecord };
+  drafts: { key: string; value: DraftRecord };
+}
+
+type StoreName = 'outbox' | 'results' | 'drafts';
+type Stores = { [K in StoreName]: KcDB[K]['value'] };
+
+/** Where kc keeps its local data: IndexedDB, or memory (lost on reload). */
+export type StorageKind = 'indexeddb' | 'memory';
+
+/**
+ * The local storage of the outbox, its results and drafts. Made by `createClient`; reach it through
+ * `kc.storage` only to learn its `kind`.
+ */
+export interface KcStorage {
+  /** `indexeddb`, or `memory` when asked for or when IndexedDB failed (then `storage-fallback` was emitted). */
+  readonly kind: StorageKind;
+  get<S extends StoreName>(store: S, id: string): Promise<Stores[S] | undefined>;
+  all<S extends StoreName>(store: S): Promise<Stores[S][]>;
+  /** Writes in one transaction with strict durability (on disk before it resolves). */
+  put<S extends StoreName>(store: S, value: Stores[S]): Promise<void>;
+  delete(store: StoreName, id: string): Promise<void>;
+  /** Whether the store may hold anything, without creating a database when none exists. */
+  exists(): Promise<boolean>;
+  /** Removes everything kc stored (deletes the database). */
+  destroy(): Promise<void>;
+}
+
+/** @internal The name of kc's IndexedDB database. */
+export const databaseName = 'kc';
+
+function memoryStorage(): KcStorage {
+  const maps = { outbox: new Map(), results: new Map(), drafts: new Map() } as {
+    [S in StoreName]: Map<string, Stores[S]>;
+  };
+  const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+  return {
+    kind: 'memory',
+    get: async (store, id) => copy(maps[store].get(id)),
+    all: async (store) => [...maps[store].values()].map(copy),
+    put: async (store, value) => void maps[store].set(value.id, copy(value)),
+    delete: async (store, id) => void maps[store].delete(id),
+    exists: async () => Object.values(maps).some((m) => m.size > 0),
+    destroy: async () => Object.values(maps).forEach((m) => m.clear()),
+  };
+}
+
+/**
+ * Opens kc's storage: IndexedDB (opened lazily, on first use) falling back to memory when IndexedDB is absent,
+ * refuses to open (private mode, blocked by policy) or fails a write (quota); `onFallback` is then called once
+ * with the reason. `'memory'` asks for memory from the start.
+ *
+ * @example
+ * ```ts
+ * const storage = openStorage('auto', (reason) => console.warn('[kc] outbox in memory:', reason));
+ * ```
+ */
+export function openStorage(kind: 'auto' | 'memory', onFallback: (reason: string) => void): KcStorage {
+  const memory = memoryStorage();
+  if (kind === 'memory') return memory;
+  let db: Promise<IDBPDatabase<KcDB>> | undefined;
+  let failed = typeof indexedDB === 'undefined' ? 'unavailable' : '';
+  if (failed) queueMicrotask(() => onFallback(failed));
+  const fallback = (error: unknown) => {
+    if (!failed) {
+      failed = (error as Error)?.name || 'error';
+      onFallback(failed);
+    }
+  };
+  const open = () =>
+    (db ??= openDB<KcDB>(databaseName, 1, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          for (const store of ['outbox', 'results', 'drafts'] as const)
+            database.createObjectStore(store, { keyPath: 'id' });
+        }
+      },
+      // Another tab wants a newer version, or clearLocalData() wants the database gone: let it.
+      blocking() {
+        void db?.then((d) => d.close());
+        db = undefined;
+      },
+      // The browser closed the connection (storage cleared, disk error): reopen on next use.
+      terminated() {
+        db = undefined;
+      },
+    }).catch((error: unknown) => {
+      db = undefined;
+      throw error;
+    }));
+  const run = async <T>(action: (d: IDBPDatabase<KcDB>) => Promise<T>, otherwise: () => Promise<T>): Promise<T> => {
+    if (failed) return otherwise();
+    try {
+      return await action(await open());
+    } catch (error) {
+      fallback(error);
+      return otherwise();
+    }
+  };
+  const storage: KcStorage = {
+    get kind() {
+      return failed ? 'memory' : 'indexeddb';
+    },
+    get: (store, id) =>
+      run(
+        (d) => d.get(store, id) as Promise<never>,
+        () => memory.get(store, id),
+      ),
+    all: (store) =>
+      run(
+        (d) => d.getAll(store) as Promise<never>,
+        () => memory.all(store),
+      ),
+    put: (store, value) =>
+      run(
+        async (d) => {
+          const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
+          await Promise.all([tx.store.put(value as never), tx.done]);
+        },
+        () => memory.put(store, value),
+      ),
+    delete: (store, id) =>
+      run(
+        async (d) => {
+          const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
+          await Promise.all([tx.store.delete(id), tx.done]);
+        },
+        () => memory.delete(store, id),
+      ),
+    async exists() {
+      if (failed) return memory.exists();
+      if (db) return true;
+      // Opening would create the database: nothing may be stored before the citizen first uses a widget.
+      const list = await indexedDB.databases?.().catch(() => undefined);
+      return list ? list.some((d) => d.name === databaseName) : true;
+    },
+    async destroy() {
+      await memory.destroy();
+      if (typeof indexedDB === 'undefined') return;
+      const current = db;
+      db = undefined;
+      (await current?.catch(() => undefined))?.close();
+      await deleteDB(databaseName).catch(() => undefined);
+    },
+  };
+  return storage;
+}
