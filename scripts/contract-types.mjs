@@ -4,6 +4,9 @@
 //   packages/contract/src/generated/openapi.ts           types, by openapi-typescript (`paths`, `components`, `operations`)
 //   packages/contract/src/generated/openapi-document.ts  the document itself as `const document = {...} as const`,
 //                                                        for run-time validation in Node and in browsers
+//   packages/contract/src/generated/operation-table.ts   one small row per operation (method, path, idempotency,
+//                                                        security, stream events), so that routing by operationId
+//                                                        does not pull the whole document into a browser bundle
 //
 // Usage: node scripts/contract-types.mjs            write the files
 //        node scripts/contract-types.mjs --check    exit 1 when the committed files differ from what would be written
@@ -37,6 +40,40 @@ async function format(file, text) {
   return prettier.format(text, { ...config, filepath: file });
 }
 
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** One row per operation, in document order; see `ContractOperation` in src/operations.ts. */
+function operationTable(document) {
+  const parameter = (p) => (p.$ref ? document.components.parameters[p.$ref.split('/').pop()] : p);
+  const rows = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(parameter);
+      const key = parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
+      const security = op.security ?? document.security ?? [{}];
+      rows.push({
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        fullPath: `${document.servers[0].url}${path}`,
+        tags: op.tags ?? [],
+        operator: path.startsWith('/operator/'),
+        unsafe: method !== 'get',
+        requiresIdempotencyKey: key?.required === true,
+        acceptsIdempotencyKey: key !== undefined,
+        security,
+        anonymous: security.some((requirement) => Object.keys(requirement).length === 0),
+        stream: Object.values(op.responses).some((r) => r.content?.['text/event-stream'] !== undefined),
+        events: Object.keys(op['x-events'] ?? {}),
+        statuses: Object.keys(op.responses),
+      });
+    }
+  }
+  return rows;
+}
+
 async function generate() {
   const yamlText = await readFile(source, 'utf8');
   // Anchors and aliases keep the examples in the YAML short; the JSON view expands them.
@@ -54,9 +91,16 @@ async function generate() {
     'export type OpenApiDocument = typeof document\n';
   const documentTs = await format(documentFile, documentText);
 
+  const tableFile = resolve(outDir, 'operation-table.ts');
+  const tableText =
+    header('Every operation of the kc HTTP contract, one row each.') +
+    `export const operationTable = ${JSON.stringify(operationTable(document), null, 2)} as const;\n`;
+  const tableTs = await format(tableFile, tableText);
+
   return new Map([
     [typesFile, types],
     [documentFile, documentTs],
+    [tableFile, tableTs],
   ]);
 }
 

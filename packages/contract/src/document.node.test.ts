@@ -88,9 +88,20 @@ describe('the generated document', () => {
     assert.deepEqual(document, doc);
   });
 
-  it('lists every operation in the operation list', () => {
+  it('lists every operation in the operation list, as the document says', () => {
     assert.equal(contractOperations.length, ops.length);
-    for (const { op } of ops) assert.ok(operationsById[op.operationId as keyof typeof operationsById]);
+    for (const entry of ops) {
+      const { op, method, path } = entry;
+      const row = operationsById[op.operationId as keyof typeof operationsById];
+      assert.ok(row, `${String(op.operationId)} missing`);
+      const key = parameters(entry).find((p) => p.name === 'Idempotency-Key');
+      assert.equal(row.method, method.toUpperCase());
+      assert.equal(row.fullPath, `/api/v1${path}`);
+      assert.equal(row.requiresIdempotencyKey, key?.required === true, `${row.operationId}: idempotency`);
+      assert.deepEqual(row.security, op.security ?? doc.security, `${row.operationId}: security`);
+      assert.deepEqual(row.events, Object.keys(op['x-events'] ?? {}), `${row.operationId}: events`);
+      assert.deepEqual(row.statuses, Object.keys(op.responses), `${row.operationId}: statuses`);
+    }
   });
 });
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 /**
- * Every operation of the HTTP contract as data, derived from the document at load time: method, path, operationId,
+ * Every operation of the HTTP contract as data, derived from the document when the types are generated (a small
+ * table, so that a browser bundle routing by `operationId` does not carry the whole document): method, path, operationId,
  * whether it is unsafe and takes an `Idempotency-Key`, its security, and the events of a stream. Hosts route by
  * `operationId`; the contract suite walks {@link contractOperations}.
  *
  * @packageDocumentation
  */
-import { document } from './generated/openapi-document.js';
 import type { operations } from './generated/openapi.js';
+import { operationTable } from './generated/operation-table.js';
 
 /** The path prefix of the citizen API; operator paths start with `/operator` under it. */
 export const API_BASE_PATH = '/api/v1';
@@ -58,76 +59,16 @@ export interface ContractOperation {
   readonly statuses: readonly string[];
 }
 
-interface LooseParameter {
-  $ref?: string;
-  name?: string;
-  in?: string;
-  required?: boolean;
-}
-interface LooseOperation {
-  operationId: string;
-  tags?: string[];
-  parameters?: LooseParameter[];
-  security?: Record<string, string[]>[];
-  responses: Record<string, { content?: Record<string, unknown> }>;
-  'x-events'?: Record<string, unknown>;
-}
-interface LooseDocument {
-  security?: Record<string, string[]>[];
-  paths: Record<string, Record<string, unknown>>;
-  components: { parameters: Record<string, LooseParameter> };
-}
-
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-function resolveParameter(doc: LooseDocument, parameter: LooseParameter): LooseParameter {
-  if (!parameter.$ref) return parameter;
-  const name = parameter.$ref.replace('#/components/parameters/', '');
-  const found = doc.components.parameters[name];
-  if (!found) throw new Error(`[kc] unresolved parameter ${parameter.$ref}`);
-  return found;
-}
-
-function build(doc: LooseDocument): ContractOperation[] {
-  const list: ContractOperation[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    const shared = (item.parameters as LooseParameter[] | undefined) ?? [];
-    for (const method of METHODS) {
-      const op = item[method] as LooseOperation | undefined;
-      if (!op) continue;
-      const parameters = [...shared, ...(op.parameters ?? [])].map((p) => resolveParameter(doc, p));
-      const key = parameters.find((p) => p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key');
-      const security = (op.security ?? doc.security ?? [{}]) as SecurityRequirement[];
-      const stream = Object.values(op.responses).some((r) => r.content?.['text/event-stream'] !== undefined);
-      list.push({
-        operationId: op.operationId as OperationId,
-        method: method.toUpperCase() as HttpMethod,
-        path,
-        fullPath: API_BASE_PATH + path,
-        tags: op.tags ?? [],
-        operator: path.startsWith('/operator/'),
-        unsafe: method !== 'get',
-        requiresIdempotencyKey: key?.required === true,
-        acceptsIdempotencyKey: key !== undefined,
-        security,
-        anonymous: security.some((requirement) => Object.keys(requirement).length === 0),
-        stream,
-        events: Object.keys(op['x-events'] ?? {}),
-        statuses: Object.keys(op.responses),
-      });
-    }
-  }
-  return list;
-}
-
 /** Every operation of the contract, in document order. */
-export const contractOperations: readonly ContractOperation[] = Object.freeze(
-  build(document as unknown as LooseDocument),
-);
+export const contractOperations: readonly ContractOperation[] = operationTable;
 
+// Marked pure so that a bundle that uses only the IIN or calendar helpers of `@kc/contract` drops the table too.
 /** The operations by `operationId`. */
-export const operationsById: Readonly<Record<OperationId, ContractOperation>> = Object.freeze(
-  Object.fromEntries(contractOperations.map((op) => [op.operationId, op])) as Record<OperationId, ContractOperation>,
+export const operationsById: Readonly<Record<OperationId, ContractOperation>> = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.fromEntries(contractOperations.map((op) => [op.operationId, op])) as Record<
+    OperationId,
+    ContractOperation
+  >,
 );
 
 /**
