@@ -76,7 +76,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['kc-source', 'browser', 'development'] },
   plugins: [
     commonJsPlugin(COMMONJS_PACKAGES, process.cwd()),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
   ],
   middleware: [
     // The msw service worker must be served from the root scope.

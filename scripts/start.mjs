@@ -21,7 +21,7 @@ const server = await startDevServer({
     nodeResolve: { browser: true, exportConditions: ['kc-source', 'browser', 'development'] },
     plugins: [
       commonJsPlugin(COMMONJS_PACKAGES, root),
-      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}/tsconfig.json` }),
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}/tsconfig.base.json` }),
     ],
     middleware: [
       function routes(context, next) {
