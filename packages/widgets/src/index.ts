@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// The element classes and shared pieces, without registering any tag: import `@kc/widgets/kc-<tag>.js` (or call
+// `define()`) to register one.
+export { KcElement, type ErrorCallback } from './internal/kc-element.js';
+export { define, type VersionedElement } from './internal/define.js';
+export { VERSION } from './internal/version.js';
+export {
+  clientContext,
+  configContext,
+  type WidgetClient,
+  type Config,
+  type Outage,
+  type AlternativeChannel,
+  type LocalizedText,
+} from './internal/client.js';
+export { KcNoClientError } from './internal/errors.js';
+export { safeHref, telHref } from './internal/url.js';
+export { formatDateTime, formatNumber, DEFAULT_TIME_ZONE } from './internal/format.js';
+export { resolveLocale, FALLBACK_LOCALE } from './internal/locale.js';
+export {
+  registerTranslation,
+  matchCatalog,
+  loadCatalog,
+  availableCatalogs,
+  plural,
+  formatList,
+  type Translation,
+  type StringsOverride,
+  type ChannelName,
+  type SeverityName,
+  type ContentLanguage,
+} from './translations/index.js';
+export * from './events/index.js';
+export { tokenStyles } from './styles/tokens.js';
+export { baseStyles } from './styles/base.js';
+export { KcProvider } from './components/provider/provider.js';
+export { KcOutageBanner } from './components/outage-banner/outage-banner.js';
+export type { DismissStorage } from './components/outage-banner/dismissed.js';

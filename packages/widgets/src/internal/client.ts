@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+import { ContextRoot, createContext } from '@lit/context';
+import { config, outages, type KcCore, type KcConfig, type KcOutage } from '@kc/sdk';
+
+export type { AlternativeChannel, LocalizedText } from '@kc/sdk';
+
+/**
+ * The client a kc element calls: a `@kc/sdk` core (`createCore`) or full client (`createClient`). Elements reach
+ * the domains through the SDK's module functions (`outages(client)`), so a page bundles only the domains its
+ * elements use. Tests give an element a fake whose `use()` returns fake modules.
+ */
+export type WidgetClient = KcCore;
+
+/** The contact center's configuration (`GET /config`). */
+export type Config = KcConfig;
+
+/** A service interruption (the contract's `Outage`). */
+export type Outage = KcOutage;
+
+/**
+ * The client an enclosing `<kc-provider>` shares with its descendants. The key is in the global symbol registry so
+ * that two copies of kc on one page (a CDN script and a bundle) still find each other's provider.
+ */
+export const clientContext = createContext<WidgetClient | undefined>(Symbol.for('kc.context.client'));
+
+/** The contact center's configuration, loaded once by `<kc-provider>` for every widget inside it. */
+export const configContext = createContext<Config | undefined>(Symbol.for('kc.context.config'));
+
+/** The configuration calls of `client` (cached, and shared by concurrent callers, in the SDK). */
+export const configOf = (client: WidgetClient) => config(client);
+
+/** The outage calls of `client`. */
+export const outagesOf = (client: WidgetClient) => outages(client);
+
+const rootKey = Symbol.for('kc.context.root');
+
+/**
+ * Attaches one `ContextRoot` to the document, so that a `<kc-provider>` upgraded after the elements inside it
+ * (its chunk loaded later) still reaches them. Safe to call from every element and every copy of kc.
+ */
+export function ensureContextRoot(doc: Document): void {
+  const holder = doc as Document & { [rootKey]?: ContextRoot };
+  if (holder[rootKey]) return;
+  const root = new ContextRoot();
+  root.attach(doc.documentElement);
+  holder[rootKey] = root;
+}

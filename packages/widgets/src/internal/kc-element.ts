@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: MIT
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { KcErrorEvent } from '../events/kc-error.js';
+import { getLoadedCatalog, loadCatalog } from '../translations/index.js';
+import type { StringsOverride, Translation } from '../translations/translation.js';
+import {
+  clientContext,
+  configContext,
+  configOf,
+  ensureContextRoot,
+  type Config,
+  type LocalizedText,
+  type WidgetClient,
+} from './client.js';
+import { createClientFor, sdkLocale } from './create-client.js';
+import { describeError, isAbort, KcNoClientError } from './errors.js';
+import { DEFAULT_TIME_ZONE, formatDateTime, formatNumber } from './format.js';
+import { observeLang, resolveLocale, unobserveLang, type LangListener } from './locale.js';
+import { VERSION } from './version.js';
+import { warnOnce } from './warn.js';
+
+/** Called with every error an element reports, besides the `kc-error` event. */
+export type ErrorCallback = (error: unknown, operation: string) => void;
+
+/**
+ * The base of every kc element. It gives a subclass:
+ *
+ * - **a client**: {@link getClient} returns the `client` property, else the client of the closest `<kc-provider>`
+ *   (Lit context), else one made from the element's own `base-url` on first use;
+ * - **the configuration**: {@link config}, from the provider or fetched once per client, and
+ *   {@link configTask} to render its loading and error states when the element cannot work without it;
+ * - **the language**: {@link locale} and the catalog {@link t} (with the page's `strings` overrides merged in),
+ *   resolved from `lang` on the element, its closest ancestor (crossing shadow roots), `<html lang>`, then the
+ *   center's `defaultLocale`, then Kazakh; the element re-renders when any of these change, and its shadow root's
+ *   top elements carry `lang` and `dir` so that screen readers pick the right voice;
+ * - **formatting** in the center's time zone: {@link formatDateTime}, {@link formatNumber}, {@link text};
+ * - **errors**: {@link guard} wraps a call, {@link reportError} dispatches `kc-error` and calls `onError`, and
+ *   {@link renderError} shows an accessible error with a retry button. Nothing is thrown into the page.
+ *
+ * @cssproperty --kc-color-* - Colours; see the README for the full list.
+ * @cssproperty --kc-font-family - The font; the page's font when unset.
+ * @event kc-error - Something failed; `detail.error`, `detail.operation`.
+ */
+export class KcElement extends LitElement {
+  /** The `@kc/widgets` version this class comes from; `define()` compares it. */
+  static readonly kcVersion: string = VERSION;
+
+  /**
+   * Whether the element cannot work without the configuration: a failure to load it is then reported as
+   * `kc-error`. Elements that only use it for the time zone and the default language leave this `false`.
+   */
+  protected static requiresConfig = false;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /**
+   * The contact center's API root, used when no `client` is set and no `<kc-provider>` encloses the element.
+   *
+   * @example <kc-outage-banner base-url="https://kc.example.kz/api/v1"></kc-outage-banner>
+   */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** A `@kc/sdk` client to use instead of the provider's or one made from `base-url`. */
+  @property({ attribute: false }) client?: WidgetClient;
+
+  /**
+   * Replaces some of the element's texts, for mandated wording: `{ outageBanner: { dismiss: 'Close' } }`. Applies to
+   * every language; switch it when the language changes if the wording differs.
+   *
+   * @default {}
+   */
+  @property({ attribute: false }) strings: StringsOverride = {};
+
+  /** Called with every error the element reports, besides the `kc-error` event. */
+  @property({ attribute: false }) onError?: ErrorCallback;
+
+  /** `light` or `dark` to force a colour scheme; absent, the element follows the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  protected contextClient?: WidgetClient;
+
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  protected contextConfig?: Config;
+
+  /** Loads the configuration when no provider gives it. Render it when the element needs the configuration. */
+  protected readonly configTask = new Task(this, {
+    task: async ([, , , fromContext], { signal }) => {
+      if (fromContext) return fromContext;
+      if (!this.hasClientSource) return undefined;
+      const config = await this.guard(
+        'config.get',
+        // No signal: the SDK shares one request between all callers, and one caller leaving must not abort it.
+        async () => configOf(await this.getClient()).get(),
+        (this.constructor as typeof KcElement).requiresConfig,
+      );
+      signal.throwIfAborted();
+      return config;
+    },
+    args: () => [this.client, this.contextClient, this.baseUrl, this.contextConfig] as const,
+  });
+
+  #catalog?: Translation;
+  #merged?: { catalog: Translation; strings: StringsOverride; result: Translation };
+  #made?: { baseUrl: string; client: Promise<WidgetClient> };
+  #madeClient?: WidgetClient;
+  #failedLocale?: string;
+  readonly #langListener: LangListener = { langChanged: () => this.#localeMayHaveChanged() };
+
+  /** The configuration: the provider's, or this element's own once loaded; `undefined` until then. */
+  protected get config(): Config | undefined {
+    return this.contextConfig ?? this.configTask.value;
+  }
+
+  /** The contact center's IANA time zone (`Asia/Almaty` until the configuration says otherwise). */
+  protected get timeZone(): string {
+    return this.config?.schedule.timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  /** The code of the catalog the element shows (`kk`, `ru`, `en`, or a registered one such as `kk-Latn`). */
+  get locale(): string {
+    return this.#catalog?.$code ?? this.#resolveLocale();
+  }
+
+  /**
+   * The texts of the current language with the `strings` overrides applied. Only read it while rendering: the
+   * element does not render before its catalog is loaded.
+   */
+  protected get t(): Translation {
+    const catalog = this.#catalog;
+    if (!catalog) throw new Error('[kc] the catalog is read before it is loaded');
+    const merged = this.#merged;
+    if (merged && merged.catalog === catalog && merged.strings === this.strings) return merged.result;
+    const result: Translation = { ...catalog };
+    for (const [section, overrides] of Object.entries(this.strings) as [keyof StringsOverride, object][]) {
+      if (overrides) Object.assign(result, { [section]: { ...catalog[section], ...overrides } });
+    }
+    this.#merged = { catalog, strings: this.strings, result };
+    return result;
+  }
+
+  /** Whether the element has a way to reach the contact center (a client, a provider or a `base-url`). */
+  protected get hasClientSource(): boolean {
+    return Boolean(this.client ?? this.contextClient ?? this.baseUrl);
+  }
+
+  /**
+   * The client to call: `client`, else the provider's, else one made from `base-url` (once per URL).
+   *
+   * @throws {KcNoClientError} when there is none (and warns once in development).
+   */
+  protected getClient(): Promise<WidgetClient> {
+    const direct = this.client ?? this.contextClient;
+    if (direct) return Promise.resolve(direct);
+    if (this.baseUrl) {
+      if (this.#made?.baseUrl !== this.baseUrl) {
+        const made = { baseUrl: this.baseUrl, client: createClientFor({ baseUrl: this.baseUrl, locale: this.locale }) };
+        this.#made = made;
+        made.client.then(
+          (client) => {
+            if (this.#made === made) this.#madeClient = client;
+          },
+          () => undefined,
+        );
+      }
+      return this.#made.client;
+    }
+    warnOnce(
+      'no-client',
+      `<${this.localName}> has no client: put it inside <kc-provider base-url="…">, give it a base-url attribute, or set its client property.`,
+    );
+    return Promise.reject(new KcNoClientError());
+  }
+
+  /** A server text in the current language. */
+  protected text(value: LocalizedText): string {
+    return value[this.t.$content];
+  }
+
+  /** An instant as date and time in the center's time zone and the current language (`23 ноября в 12:00 GMT+5`). */
+  protected formatDateTime(value: string | number | Date, options?: Intl.DateTimeFormatOptions): string {
+    return formatDateTime(value, this.locale, this.timeZone, options);
+  }
+
+  /** A number in the current language's notation. */
+  protected formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+    return formatNumber(value, this.locale, options);
+  }
+
+  /**
+   * Runs `work`; if it fails, reports the failure (unless it was only cancelled) and rethrows it for the caller
+   * (usually a `Task`, which then renders its error state).
+   *
+   * @param report - `false` to rethrow without reporting.
+   */
+  protected async guard<T>(operation: string, work: () => Promise<T>, report = true): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (report) this.reportError(error, operation);
+      throw error;
+    }
+  }
+
+  /**
+   * Tells the page that something failed: dispatches `kc-error` and calls `onError`. Cancellations are not
+   * failures and are ignored. Never throws.
+   */
+  protected reportError(error: unknown, operation: string): void {
+    if (isAbort(error)) return;
+    this.dispatchEvent(new KcErrorEvent({ error, operation }));
+    try {
+      this.onError?.(error, operation);
+    } catch {
+      warnOnce('on-error-threw', `the onError callback of <${this.localName}> threw; kc ignored it.`);
+    }
+  }
+
+  /**
+   * The in-place error state: what went wrong in plain words, and a button that calls `retry`. It is an alert, so
+   * a screen reader announces it when it appears.
+   *
+   * @example
+   * render() {
+   *   return this.task.render({ error: (error) => this.renderError(error, () => void this.task.run()) });
+   * }
+   */
+  protected renderError(error: unknown, retry?: () => void): TemplateResult {
+    const t = this.t;
+    return html`<div class="kc-error" part="error" role="alert">
+      <p class="kc-error__heading">${t.common.errorHeading}</p>
+      <p class="kc-error__message">${describeError(error, t)}</p>
+      ${
+        retry
+          ? html`<button class="kc-button" part="retry-button" type="button" @click=${retry}>${t.common.retry}</button>`
+          : null
+      }
+    </div>`;
+  }
+
+  override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
+    super.connectedCallback();
+    observeLang(this, this.#langListener);
+    this.#localeMayHaveChanged();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unobserveLang(this.#langListener);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.#localeMayHaveChanged();
+  }
+
+  // Waits for the catalog of the current language before each update, so that render() always has its texts.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const code = this.#resolveLocale();
+    const ready = getLoadedCatalog(code);
+    if (ready) {
+      this.#catalog = ready;
+      return super.scheduleUpdate();
+    }
+    return loadCatalog(code).then(
+      (catalog) => {
+        this.#failedLocale = undefined;
+        // Another update may have moved to a third language meanwhile; updated() then asks for one more.
+        if (this.#resolveLocale() === code) this.#catalog = catalog;
+        return super.scheduleUpdate();
+      },
+      (error: unknown) => {
+        this.#failedLocale = code;
+        warnOnce('catalog-failed', `the "${code}" texts could not be loaded; kc keeps the previous language.`);
+        this.reportError(error, 'translations.load');
+        return super.scheduleUpdate();
+      },
+    );
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return this.#catalog !== undefined && super.shouldUpdate(changed);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed);
+    } catch (error) {
+      this.reportError(error, 'render');
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const catalog = this.#catalog;
+    if (!catalog) return;
+    const wanted = this.#resolveLocale();
+    if (wanted !== catalog.$code && wanted !== this.#failedLocale) this.requestUpdate();
+    // A client this element made follows its language (`Accept-Language`); a client the page gave is the page's.
+    if (this.#madeClient) this.#madeClient.locale = sdkLocale(catalog.$code);
+    for (const child of this.renderRoot.children) {
+      if (child.getAttribute('lang') !== catalog.$code) child.setAttribute('lang', catalog.$code);
+      if (child.getAttribute('dir') !== catalog.$dir) child.setAttribute('dir', catalog.$dir);
+    }
+  }
+
+  #resolveLocale(): string {
+    return resolveLocale(this, this.config?.defaultLocale);
+  }
+
+  #localeMayHaveChanged(): void {
+    const wanted = this.#resolveLocale();
+    if (wanted !== this.#catalog?.$code && (wanted !== this.#failedLocale || !this.#catalog)) this.requestUpdate();
+  }
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+import { css } from 'lit';
+
+/**
+ * What every kc element's shadow root shares: the box, type, focus ring, buttons, links, the visually hidden
+ * utility and the in-place error state. In `@layer kc`, after `tokenStyles`.
+ */
+export const baseStyles = css`
+  @layer kc {
+    :host {
+      box-sizing: border-box;
+      font-family: var(--kc-font-family);
+      font-size: var(--_kc-font-size);
+      line-height: var(--_kc-font-line-height);
+      color: var(--_kc-color-text);
+    }
+
+    :host([hidden]) {
+      display: none !important;
+    }
+
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+
+    :focus-visible {
+      outline: 3px solid var(--_kc-color-focus);
+      outline-offset: 2px;
+    }
+
+    a {
+      color: var(--_kc-color-link);
+      text-decoration-thickness: max(1px, 0.0625rem);
+      text-underline-offset: 0.15em;
+    }
+
+    a:hover {
+      text-decoration-thickness: max(3px, 0.1875rem);
+    }
+
+    .kc-button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: var(--_kc-space-xs);
+      min-block-size: 2.75rem;
+      min-inline-size: 2.75rem;
+      padding: var(--_kc-space-s) var(--_kc-space-m);
+      border: 2px solid var(--_kc-color-accent);
+      border-radius: var(--_kc-radius-s);
+      background: var(--_kc-color-surface);
+      color: var(--_kc-color-text);
+      font: inherit;
+      cursor: pointer;
+      transition: background-color var(--_kc-motion-duration);
+    }
+
+    .kc-button:hover {
+      background: var(--_kc-color-info-surface);
+    }
+
+    input,
+    select,
+    textarea {
+      /* 16 px at least, or iOS Safari zooms the page when the field takes focus. */
+      font: inherit;
+      font-size: max(1rem, 16px);
+    }
+
+    .kc-visually-hidden {
+      position: absolute !important;
+      inline-size: 1px !important;
+      block-size: 1px !important;
+      margin: 0 !important;
+      padding: 0 !important;
+      overflow: hidden !important;
+      clip-path: inset(50%) !important;
+      white-space: nowrap !important;
+      border: 0 !important;
+    }
+
+    .kc-error {
+      display: grid;
+      gap: var(--_kc-space-s);
+      justify-items: start;
+      padding: var(--_kc-space-m);
+      border: 2px solid var(--_kc-color-danger);
+      border-radius: var(--_kc-radius-m);
+      background: var(--_kc-color-danger-surface);
+      color: var(--_kc-color-text);
+    }
+
+    .kc-error__heading {
+      margin: 0;
+      font-size: var(--_kc-font-size);
+      font-weight: var(--_kc-font-weight-bold);
+      color: var(--_kc-color-danger);
+    }
+
+    .kc-error__message {
+      margin: 0;
+    }
+
+    @media (forced-colors: active) {
+      .kc-button,
+      .kc-error {
+        border-color: ButtonText;
+      }
+
+      :focus-visible {
+        outline-color: Highlight;
+      }
+    }
+  }
+`;

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+import { css } from 'lit';
+
+/**
+ * The global design tokens, resolved on each element's `:host` into private `--_kc-*` properties that its own CSS
+ * reads. A page themes every widget by setting the public `--kc-*` properties on any ancestor (`:root`), in light
+ * and dark; setting one means owning its value in both schemes (set it inside your own `prefers-color-scheme`
+ * query, or give the element `theme="light"`).
+ *
+ * - `--kc-color-surface`, `--kc-color-text`, `--kc-color-text-muted`, `--kc-color-border`, `--kc-color-accent`,
+ *   `--kc-color-on-accent`, `--kc-color-link`, `--kc-color-focus`, and for each of `info`, `warning`, `danger`,
+ *   `success` a `--kc-color-<tone>` (text and lines) on a `--kc-color-<tone>-surface` (background);
+ * - `--kc-font-family` (inherits the page's font when unset), `--kc-font-size`, `--kc-font-size-small`,
+ *   `--kc-font-size-large`, `--kc-font-weight-bold`, `--kc-font-line-height`;
+ * - `--kc-space-xs`, `--kc-space-s`, `--kc-space-m`, `--kc-space-l`, `--kc-space-xl`;
+ * - `--kc-radius-s`, `--kc-radius-m`;
+ * - `--kc-motion-duration` (0 s when the user prefers reduced motion).
+ *
+ * Every text colour is at least 4.5:1 on the surfaces it is used on, light and dark (`tokens.test.ts` computes it).
+ */
+export const tokenStyles = css`
+  @layer kc {
+    :host {
+      --_kc-color-surface: var(--kc-color-surface, #ffffff);
+      --_kc-color-text: var(--kc-color-text, #1b1f24);
+      --_kc-color-text-muted: var(--kc-color-text-muted, #4a5361);
+      --_kc-color-border: var(--kc-color-border, #6e7781);
+      --_kc-color-accent: var(--kc-color-accent, #0b57d0);
+      --_kc-color-on-accent: var(--kc-color-on-accent, #ffffff);
+      --_kc-color-link: var(--kc-color-link, #0b57d0);
+      --_kc-color-focus: var(--kc-color-focus, #0b57d0);
+      --_kc-color-info: var(--kc-color-info, #0842a0);
+      --_kc-color-info-surface: var(--kc-color-info-surface, #e8f0fe);
+      --_kc-color-warning: var(--kc-color-warning, #7a4100);
+      --_kc-color-warning-surface: var(--kc-color-warning-surface, #fff4e0);
+      --_kc-color-danger: var(--kc-color-danger, #b3261e);
+      --_kc-color-danger-surface: var(--kc-color-danger-surface, #fdecea);
+      --_kc-color-success: var(--kc-color-success, #146c2e);
+      --_kc-color-success-surface: var(--kc-color-success-surface, #e6f4ea);
+
+      --_kc-font-size: var(--kc-font-size, 1rem);
+      --_kc-font-size-small: var(--kc-font-size-small, 0.875rem);
+      --_kc-font-size-large: var(--kc-font-size-large, 1.25rem);
+      --_kc-font-weight-bold: var(--kc-font-weight-bold, 700);
+      --_kc-font-line-height: var(--kc-font-line-height, 1.5);
+
+      --_kc-space-xs: var(--kc-space-xs, 0.25rem);
+      --_kc-space-s: var(--kc-space-s, 0.5rem);
+      --_kc-space-m: var(--kc-space-m, 1rem);
+      --_kc-space-l: var(--kc-space-l, 1.5rem);
+      --_kc-space-xl: var(--kc-space-xl, 2rem);
+
+      --_kc-radius-s: var(--kc-radius-s, 4px);
+      --_kc-radius-m: var(--kc-radius-m, 8px);
+
+      --_kc-motion-duration: var(--kc-motion-duration, 150ms);
+      color-scheme: light;
+    }
+
+    :host([theme='dark']) {
+      --_kc-color-surface: var(--kc-color-surface, #16191d);
+      --_kc-color-text: var(--kc-color-text, #e8eaed);
+      --_kc-color-text-muted: var(--kc-color-text-muted, #b4bcc7);
+      --_kc-color-border: var(--kc-color-border, #8b949e);
+      --_kc-color-accent: var(--kc-color-accent, #8ab4f8);
+      --_kc-color-on-accent: var(--kc-color-on-accent, #0b1d3a);
+      --_kc-color-link: var(--kc-color-link, #8ab4f8);
+      --_kc-color-focus: var(--kc-color-focus, #8ab4f8);
+      --_kc-color-info: var(--kc-color-info, #a8c7fa);
+      --_kc-color-info-surface: var(--kc-color-info-surface, #0f2444);
+      --_kc-color-warning: var(--kc-color-warning, #f5c77e);
+      --_kc-color-warning-surface: var(--kc-color-warning-surface, #3a2a08);
+      --_kc-color-danger: var(--kc-color-danger, #f2b8b5);
+      --_kc-color-danger-surface: var(--kc-color-danger-surface, #3b1412);
+      --_kc-color-success: var(--kc-color-success, #8fd5a3);
+      --_kc-color-success-surface: var(--kc-color-success-surface, #0f2e1a);
+      color-scheme: dark;
+    }
+
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        --_kc-color-surface: var(--kc-color-surface, #16191d);
+        --_kc-color-text: var(--kc-color-text, #e8eaed);
+        --_kc-color-text-muted: var(--kc-color-text-muted, #b4bcc7);
+        --_kc-color-border: var(--kc-color-border, #8b949e);
+        --_kc-color-accent: var(--kc-color-accent, #8ab4f8);
+        --_kc-color-on-accent: var(--kc-color-on-accent, #0b1d3a);
+        --_kc-color-link: var(--kc-color-link, #8ab4f8);
+        --_kc-color-focus: var(--kc-color-focus, #8ab4f8);
+        --_kc-color-info: var(--kc-color-info, #a8c7fa);
+        --_kc-color-info-surface: var(--kc-color-info-surface, #0f2444);
+        --_kc-color-warning: var(--kc-color-warning, #f5c77e);
+        --_kc-color-warning-surface: var(--kc-color-warning-surface, #3a2a08);
+        --_kc-color-danger: var(--kc-color-danger, #f2b8b5);
+        --_kc-color-danger-surface: var(--kc-color-danger-surface, #3b1412);
+        --_kc-color-success: var(--kc-color-success, #8fd5a3);
+        --_kc-color-success-surface: var(--kc-color-success-surface, #0f2e1a);
+        color-scheme: dark;
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      :host {
+        --_kc-motion-duration: 0s;
+      }
+    }
+  }
+`;
