@@ -141,6 +141,18 @@ describe('operations', () => {
     }
   });
 
+  it('declare the errors their rules can produce', () => {
+    for (const op of contractOperations) {
+      const has = (status: string) => op.statuses.includes(status);
+      if (!op.anonymous) assert.ok(has('401') && has('403'), `${op.operationId}: 401 and 403`);
+      if (!op.operator) assert.ok(has('429'), `${op.operationId}: 429`);
+      if (op.requiresIdempotencyKey) {
+        for (const status of ['400', '409', '422']) assert.ok(has(status), `${op.operationId}: ${status}`);
+      }
+      if (op.path.includes('{')) assert.ok(has('404') || op.stream, `${op.operationId}: 404`);
+    }
+  });
+
   it('have examples for every request body, success body and parameter', () => {
     for (const { method, path, op, pointer } of ops) {
       const where = `${method.toUpperCase()} ${path}`;

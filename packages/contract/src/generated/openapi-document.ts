@@ -9168,6 +9168,9 @@ export const document = {
           '409': {
             $ref: '#/components/responses/Conflict',
           },
+          '422': {
+            $ref: '#/components/responses/UnprocessableContent',
+          },
           '429': {
             $ref: '#/components/responses/TooManyRequests',
           },
@@ -9322,6 +9325,9 @@ export const document = {
           },
           '409': {
             $ref: '#/components/responses/Conflict',
+          },
+          '422': {
+            $ref: '#/components/responses/UnprocessableContent',
           },
           '429': {
             $ref: '#/components/responses/TooManyRequests',
@@ -9616,7 +9622,7 @@ export const document = {
         tags: ['Callbacks'],
         summary: 'Request a callback',
         description:
-          'As soon as possible (only while open) or in a free slot. A slot taken meanwhile: `409 slot_unavailable`;\na time outside working hours: `422 slot_unavailable`. Answers with a token (`X-Kc-Callback-Token`), shown once.\n',
+          'As soon as possible (only while open) or in a free slot. A slot taken meanwhile: `409 slot_unavailable`;\na time outside working hours: `422 slot_unavailable`; as soon as possible while the center is closed:\n`503 center_closed` with `nextOpeningAt` (choose a slot instead). Answers with a token (`X-Kc-Callback-Token`),\nshown once.\n',
         parameters: [
           {
             $ref: '#/components/parameters/IdempotencyKey',
@@ -9913,6 +9919,9 @@ export const document = {
           },
           '409': {
             $ref: '#/components/responses/Conflict',
+          },
+          '422': {
+            $ref: '#/components/responses/UnprocessableContent',
           },
           '429': {
             $ref: '#/components/responses/TooManyRequests',

@@ -503,7 +503,9 @@ export interface paths {
     /**
      * Request a callback
      * @description As soon as possible (only while open) or in a free slot. A slot taken meanwhile: `409 slot_unavailable`;
-     *     a time outside working hours: `422 slot_unavailable`. Answers with a token (`X-Kc-Callback-Token`), shown once.
+     *     a time outside working hours: `422 slot_unavailable`; as soon as possible while the center is closed:
+     *     `503 center_closed` with `nextOpeningAt` (choose a slot instead). Answers with a token (`X-Kc-Callback-Token`),
+     *     shown once.
      */
     post: operations['requestCallback'];
     delete?: never;
@@ -5771,6 +5773,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableContent'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -5854,6 +5857,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableContent'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -6048,6 +6052,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      422: components['responses']['UnprocessableContent'];
       429: components['responses']['TooManyRequests'];
     };
   };

@@ -337,7 +337,7 @@ export const operationTable = [
     anonymous: false,
     stream: false,
     events: [],
-    statuses: ['204', '400', '401', '403', '404', '409', '429'],
+    statuses: ['204', '400', '401', '403', '404', '409', '422', '429'],
   },
   {
     operationId: 'markChatRead',
@@ -377,7 +377,7 @@ export const operationTable = [
     anonymous: false,
     stream: false,
     events: [],
-    statuses: ['200', '400', '401', '403', '404', '409', '429'],
+    statuses: ['200', '400', '401', '403', '404', '409', '422', '429'],
   },
   {
     operationId: 'getChatTranscript',
@@ -520,7 +520,7 @@ export const operationTable = [
     anonymous: false,
     stream: false,
     events: [],
-    statuses: ['200', '400', '401', '403', '404', '409', '429'],
+    statuses: ['200', '400', '401', '403', '404', '409', '422', '429'],
   },
   {
     operationId: 'submitRating',
