@@ -34,20 +34,39 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function encodeCursor(registeredAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([registeredAt, id])).toString('base64url');
+// A page cursor: the sort key of the last row, so that the next page starts after it (keyset paging).
+function encodeCursor(key: [string, string, string]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] | undefined {
+function decodeCursor(cursor: string): [string, string, string] | undefined {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
-      if (!Number.isNaN(Date.parse(v[0]))) return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'string')) {
+      if (!Number.isNaN(Date.parse(v[0] as string)) && !Number.isNaN(Date.parse(v[1] as string))) {
+        return v as [string, string, string];
+      }
     }
   } catch {
     // an unreadable cursor starts from the first page, as MemoryStore does
   }
   return undefined;
+}
+
+function complaintColumns(r: ComplaintRecord): SqlValue[] {
+  return [
+    r.id,
+    r.trackingNumber,
+    r.status,
+    r.subjectId,
+    r.chatSessionId ?? null,
+    r.registeredAt,
+    r.kind,
+    r.category.id,
+    r.channel,
+    r.dueAt,
+    r as unknown as SqlValue,
+  ];
 }
 
 /**
@@ -192,17 +211,18 @@ export class SqlStore implements Store {
       complaints: {
         insert: (r: ComplaintRecord) =>
           inserted(
-            `INSERT INTO kc_complaints (id, tracking_number, status, subject_id, chat_session_id, registered_at, doc)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-            [r.id, r.trackingNumber, r.status, r.subjectId, r.chatSessionId ?? null, r.registeredAt, json(r)],
+            `INSERT INTO kc_complaints (id, tracking_number, status, subject_id, chat_session_id, registered_at,
+               kind, category_id, channel, due_at, doc)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+            complaintColumns(r),
           ),
         get: (id) => one('SELECT doc FROM kc_complaints WHERE id = $1', [id]),
         getByTrackingNumber: (n) => one('SELECT doc FROM kc_complaints WHERE tracking_number = $1', [n]),
         update: async (r) => {
           await q.query(
             `UPDATE kc_complaints SET tracking_number = $2, status = $3, subject_id = $4, chat_session_id = $5,
-               registered_at = $6, doc = $7 WHERE id = $1`,
-            [r.id, r.trackingNumber, r.status, r.subjectId, r.chatSessionId ?? null, r.registeredAt, json(r)],
+               registered_at = $6, kind = $7, category_id = $8, channel = $9, due_at = $10, doc = $11 WHERE id = $1`,
+            complaintColumns(r),
           );
         },
         list: async (filter, page) => {
@@ -214,22 +234,32 @@ export class SqlStore implements Store {
           };
           if (filter.status)
             where.push(`status IN (SELECT jsonb_array_elements_text(${p(json(filter.status))}::jsonb))`);
+          if (filter.kind !== undefined) where.push(`kind = ${p(filter.kind)}`);
+          if (filter.categoryId !== undefined) where.push(`category_id = ${p(filter.categoryId)}`);
+          if (filter.channel !== undefined) where.push(`channel = ${p(filter.channel)}`);
+          if (filter.trackingNumber !== undefined) where.push(`tracking_number = ${p(filter.trackingNumber)}`);
+          if (filter.dueBefore !== undefined) where.push(`due_at < ${p(filter.dueBefore)}::timestamptz`);
           if (filter.subjectId !== undefined) where.push(`subject_id = ${p(filter.subjectId)}`);
           if (filter.chatSessionId !== undefined) where.push(`chat_session_id = ${p(filter.chatSessionId)}`);
           if (filter.from !== undefined) where.push(`registered_at >= ${p(filter.from)}::timestamptz`);
           if (filter.to !== undefined) where.push(`registered_at < ${p(filter.to)}::timestamptz`);
           const cursor = page.after ? decodeCursor(page.after) : undefined;
-          if (cursor) where.push(`(registered_at, id) < (${p(cursor[0])}::timestamptz, ${p(cursor[1])})`);
+          if (cursor) {
+            where.push(
+              `(due_at, registered_at, id) > (${p(cursor[0])}::timestamptz, ${p(cursor[1])}::timestamptz, ${p(cursor[2])})`,
+            );
+          }
           const rows = await many<ComplaintRecord>(
             `SELECT doc FROM kc_complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-             ORDER BY registered_at DESC, id DESC LIMIT ${p(page.limit + 1)}`,
+             ORDER BY due_at, registered_at, id LIMIT ${p(page.limit + 1)}`,
             params,
           );
           const items = rows.slice(0, page.limit);
           const last = items[items.length - 1];
           return {
             items,
-            nextCursor: rows.length > page.limit && last ? encodeCursor(last.registeredAt, last.id) : null,
+            nextCursor:
+              rows.length > page.limit && last ? encodeCursor([last.dueAt, last.registeredAt, last.id]) : null,
           };
         },
       },

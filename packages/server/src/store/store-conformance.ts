@@ -36,6 +36,10 @@ function complaint(over: Partial<ComplaintRecord> = {}): ComplaintRecord {
     trackingNumber: `KC-2026-${i.slice(2)}`,
     status: 'registered',
     registeredAt: at(0),
+    dueAt: at(59),
+    kind: 'complaint',
+    category: { id: 'utilities' },
+    channel: 'web',
     subjectId: null,
     chatSessionId: null,
     accessCodeHash: 'hash',
@@ -87,7 +91,7 @@ function message(sessionId: string, seq: number, clientMessageId: string | null)
     deliveredAt: null,
     readAt: null,
     systemCode: null,
-  } as ChatMessageRecord;
+  } as unknown as ChatMessageRecord;
 }
 
 function callback(over: Partial<CallbackRecord> = {}): CallbackRecord {
@@ -177,37 +181,42 @@ export function storeConformance(name: string, open: OpenStore): void {
       assert.equal((await store.complaints.getByTrackingNumber(c.trackingNumber))?.status, 'in_review');
     });
 
-    it('lists appeals newest first, filtered, in pages', async () => {
+    it('lists appeals by earliest due date, filtered, in pages', async () => {
       const store = await open();
       const subject = id('subject');
       const made: ComplaintRecord[] = [];
       for (let i = 0; i < 5; i++) {
-        const c = complaint({ registeredAt: at(10 + i), subjectId: i % 2 === 0 ? subject : null });
+        const c = complaint({
+          registeredAt: at(10 + i),
+          // Due dates in reverse order of registration, two of them equal (then the earlier registration first).
+          dueAt: at(40 - Math.min(i, 3)),
+          subjectId: i % 2 === 0 ? subject : null,
+          ...(i === 1 ? { kind: 'application', category: { id: 'roads' }, channel: 'phone' } : {}),
+        } as Partial<ComplaintRecord>);
         made.push(c);
         await store.complaints.insert(c);
       }
+      const m = (i: number): string => made[i]!.id;
       await store.complaints.update({ ...made[4]!, status: 'answered' });
       const ids = (page: { items: ComplaintRecord[] }): string[] => page.items.map((c) => c.id);
       const first = await store.complaints.list({}, { limit: 2 });
-      assert.deepEqual(ids(first), [made[4]!.id, made[3]!.id]);
+      assert.deepEqual(ids(first), [m(3), m(4)]);
       assert.ok(first.nextCursor);
       const second = await store.complaints.list({}, { limit: 2, after: first.nextCursor });
-      assert.deepEqual(ids(second), [made[2]!.id, made[1]!.id]);
+      assert.deepEqual(ids(second), [m(2), m(1)]);
       const third = await store.complaints.list({}, { limit: 2, after: second.nextCursor });
-      assert.deepEqual(ids(third), [made[0]!.id]);
+      assert.deepEqual(ids(third), [m(0)]);
       assert.equal(third.nextCursor, null);
-      assert.deepEqual(ids(await store.complaints.list({ subjectId: subject }, { limit: 10 })), [
-        made[4]!.id,
-        made[2]!.id,
-        made[0]!.id,
+      assert.deepEqual(ids(await store.complaints.list({ subjectId: subject }, { limit: 10 })), [m(4), m(2), m(0)]);
+      assert.deepEqual(ids(await store.complaints.list({ status: ['answered', 'closed'] }, { limit: 10 })), [m(4)]);
+      assert.deepEqual(ids(await store.complaints.list({ from: at(11), to: at(13) }, { limit: 10 })), [m(2), m(1)]);
+      assert.deepEqual(ids(await store.complaints.list({ kind: 'application' }, { limit: 10 })), [m(1)]);
+      assert.deepEqual(ids(await store.complaints.list({ categoryId: 'roads' }, { limit: 10 })), [m(1)]);
+      assert.deepEqual(ids(await store.complaints.list({ channel: 'phone' }, { limit: 10 })), [m(1)]);
+      assert.deepEqual(ids(await store.complaints.list({ trackingNumber: made[2]!.trackingNumber }, { limit: 10 })), [
+        m(2),
       ]);
-      assert.deepEqual(ids(await store.complaints.list({ status: ['answered', 'closed'] }, { limit: 10 })), [
-        made[4]!.id,
-      ]);
-      assert.deepEqual(ids(await store.complaints.list({ from: at(11), to: at(13) }, { limit: 10 })), [
-        made[2]!.id,
-        made[1]!.id,
-      ]);
+      assert.deepEqual(ids(await store.complaints.list({ dueBefore: at(39) }, { limit: 10 })), [m(3), m(4), m(2)]);
     });
 
     it('commits a transaction whole, rolls it back on error, and joins a nested one', async () => {

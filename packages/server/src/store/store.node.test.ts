@@ -25,8 +25,9 @@ function sqlStore(open: () => Promise<Db>): () => Promise<SqlStore> {
 }
 
 storeConformance('SqlStore on PGlite', sqlStore(memoryPglite));
-if (TEST_DATABASE_URL)
+const url = TEST_DATABASE_URL;
+if (url)
   storeConformance(
     'SqlStore on PostgreSQL',
-    sqlStore(() => postgresForTest(TEST_DATABASE_URL)),
+    sqlStore(() => postgresForTest(url)),
   );
