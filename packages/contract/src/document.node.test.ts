@@ -11,6 +11,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { document } from './generated/openapi-document.js';
 import { contractOperations, operationsById, TOKEN_HEADERS } from './operations.js';
+import type { Applicant, ChatEvent, EventData } from './schemas.js';
 
 type Json = Record<string, unknown>;
 type Operation = Json & {
@@ -86,6 +87,17 @@ function* walk(node: unknown, segments: string[] = []): Generator<[Json, string[
 describe('the generated document', () => {
   it('is the YAML as data (run npm run contract:types after editing the YAML)', () => {
     assert.deepEqual(document, doc);
+  });
+
+  it('generates useful types (no schema collapses to unknown)', () => {
+    const types = readFileSync(new URL('./generated/openapi.ts', import.meta.url), 'utf8');
+    assert.doesNotMatch(types, /^\s*\| (unknown|Record<string, never>);?$/m);
+    // Checked by tsc: these lines stop compiling when the generated types degrade.
+    type IsUnknown<T> = unknown extends T ? true : false;
+    const applicantIsTyped: IsUnknown<Applicant> = false;
+    const joined: EventData<ChatEvent, 'operator.joined'> = { operator: { displayName: 'Айгүл' }, at: '' };
+    assert.equal(applicantIsTyped, false);
+    assert.equal(joined.operator.displayName, 'Айгүл');
   });
 
   it('lists every operation in the operation list, as the document says', () => {

@@ -2945,12 +2945,16 @@ export const document = {
           'Who files the appeal: an individual (`iin`) or an organisation (`bin`, with `organisationName`). Anonymous\nappeals are not accepted.\n',
         additionalProperties: false,
         required: ['lastName', 'firstName', 'phone', 'preferredLanguage', 'preferredContact'],
-        anyOf: [
+        allOf: [
           {
-            required: ['iin'],
-          },
-          {
-            required: ['bin'],
+            anyOf: [
+              {
+                required: ['iin'],
+              },
+              {
+                required: ['bin'],
+              },
+            ],
           },
         ],
         dependentRequired: {

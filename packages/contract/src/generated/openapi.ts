@@ -2531,23 +2531,20 @@ export interface components {
      *       "preferredContact": "email"
      *     }
      */
-    Applicant:
-      | {
-          iin?: components['schemas']['Iin'];
-          bin?: components['schemas']['Bin'];
-          organisationName?: string;
-          lastName: components['schemas']['PersonName'];
-          firstName: components['schemas']['PersonName'];
-          middleName?: components['schemas']['PersonName'];
-          phone: components['schemas']['KzPhone'];
-          /** Format: email */
-          email?: string;
-          preferredLanguage: components['schemas']['Locale'];
-          /** @enum {string} */
-          preferredContact: 'phone' | 'sms' | 'email';
-        }
-      | unknown
-      | unknown;
+    Applicant: {
+      iin?: components['schemas']['Iin'];
+      bin?: components['schemas']['Bin'];
+      organisationName?: string;
+      lastName: components['schemas']['PersonName'];
+      firstName: components['schemas']['PersonName'];
+      middleName?: components['schemas']['PersonName'];
+      phone: components['schemas']['KzPhone'];
+      /** Format: email */
+      email?: string;
+      preferredLanguage: components['schemas']['Locale'];
+      /** @enum {string} */
+      preferredContact: 'phone' | 'sms' | 'email';
+    } & (unknown | unknown);
     /**
      * @description The applicant as shown to whoever holds the access code (masked, never the IIN or BIN).
      * @example {
