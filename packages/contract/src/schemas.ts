@@ -61,6 +61,8 @@ export type Category = S['Category'];
 export type AttachmentLimits = S['AttachmentLimits'];
 export type PrivacyNotice = S['PrivacyNotice'];
 export type LowScoreReason = S['LowScoreReason'];
+export type RatingSettings = S['RatingSettings'];
+export type CallbackSettings = S['CallbackSettings'];
 
 // ------------------------------------------------------------------------------------------------- queue, outages
 export type QueueStatus = S['QueueStatus'];
@@ -68,6 +70,8 @@ export type QueueChannelStatus = S['QueueChannelStatus'];
 export type Outage = S['Outage'];
 export type OutageInput = S['OutageInput'];
 export type OutagePatch = S['OutagePatch'];
+export type OutageList = S['OutageList'];
+export type OutageResolveInput = S['OutageResolveInput'];
 
 // ------------------------------------------------------------------------------------------------- appeals
 export type Attachment = S['Attachment'];
@@ -95,6 +99,16 @@ export type ConsentInput = S['ConsentInput'];
 export type ConsentRecord = S['ConsentRecord'];
 export type ComplaintTransitionInput = S['ComplaintTransitionInput'];
 export type ComplaintUpdateInput = S['ComplaintUpdateInput'];
+export type ApplicantView = S['ApplicantView'];
+export type CategoryRef = S['CategoryRef'];
+export type TimelineActor = S['TimelineActor'];
+export type CommentAuthor = S['CommentAuthor'];
+export type CommentInput = S['CommentInput'];
+export type WithdrawInput = S['WithdrawInput'];
+export type ComplaintPage = S['ComplaintPage'];
+export type DelayInput = S['DelayInput'];
+export type ForwardInput = S['ForwardInput'];
+export type ResolutionInput = S['ResolutionInput'];
 
 // ------------------------------------------------------------------------------------------------- chat
 export type ChatSession = S['ChatSession'];
@@ -106,6 +120,11 @@ export type ChatMessageInput = S['ChatMessageInput'];
 export type ChatTranscript = S['ChatTranscript'];
 export type ChatCloseReason = S['ChatCloseReason'];
 export type QuickReply = S['QuickReply'];
+export type MessageAuthor = S['MessageAuthor'];
+export type OperatorPublic = S['OperatorPublic'];
+export type TypingInput = S['TypingInput'];
+export type ReadInput = S['ReadInput'];
+export type ChatCloseInput = S['ChatCloseInput'];
 export type KbArticle = S['KbArticle'];
 export type KbSearchResult = S['KbSearchResult'];
 
@@ -119,6 +138,10 @@ export type CallbackCreated = S['CallbackCreated'];
 export type OperatorCallback = S['OperatorCallback'];
 export type RatingInput = S['RatingInput'];
 export type Rating = S['Rating'];
+export type CallbackReschedule = S['CallbackReschedule'];
+export type CallbackOutcome = S['CallbackOutcome'];
+export type CallbackCompleteInput = S['CallbackCompleteInput'];
+export type OperatorCallbackPage = S['OperatorCallbackPage'];
 
 // ------------------------------------------------------------------------------------------------- operator
 export type OperatorChatSummary = S['OperatorChatSummary'];
@@ -126,6 +149,12 @@ export type OperatorChatDetail = S['OperatorChatDetail'];
 export type IndicatorReport = S['IndicatorReport'];
 export type Indicator = S['Indicator'];
 export type FormRow = S['FormRow'];
+export type IndicatorTarget = S['IndicatorTarget'];
+export type OperatorRef = S['OperatorRef'];
+export type OperatorChatPage = S['OperatorChatPage'];
+export type OperatorMessageInput = S['OperatorMessageInput'];
+export type TransferInput = S['TransferInput'];
+export type OperatorChatCloseInput = S['OperatorChatCloseInput'];
 
 // ------------------------------------------------------------------------------------------------- streams
 /** One message of a chat stream: `{ id, event, data }`, discriminated by `event`. */
