@@ -241,6 +241,34 @@ describe('operations', () => {
     }
   });
 
+  it('close every object inside a JSON request body to unknown properties', () => {
+    const seen = new Set<unknown>();
+    const check = (node: unknown, where: string): void => {
+      if (!node || typeof node !== 'object' || seen.has(node)) return;
+      seen.add(node);
+      const schema = node as Json;
+      if (typeof schema.$ref === 'string') return check(resolve(schema), `${where} → ${schema.$ref}`);
+      if (schema.properties) {
+        assert.ok(
+          schema.additionalProperties === false || schema.unevaluatedProperties === false,
+          `${where}: an object open to unknown properties`,
+        );
+        for (const [name, child] of Object.entries(schema.properties as Json)) check(child, `${where}.${name}`);
+      }
+      if (schema.items) check(schema.items, `${where}[]`);
+      for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
+        for (const [i, child] of ((schema[key] as unknown[] | undefined) ?? []).entries()) {
+          check(child, `${where} ${key}[${i}]`);
+        }
+      }
+    };
+    for (const { method, path, op } of ops) {
+      if (!op.requestBody) continue;
+      const json = resolve<{ content: Record<string, { schema: Json }> }>(op.requestBody).content['application/json'];
+      if (json) check(json.schema, `${method.toUpperCase()} ${path}`);
+    }
+  });
+
   it('close every JSON request body to unknown properties', () => {
     for (const { method, path, op } of ops) {
       if (!op.requestBody) continue;

@@ -1201,6 +1201,7 @@ export const document = {
         type: 'object',
         description: 'A channel to use instead during an outage.',
         required: ['channel', 'label'],
+        additionalProperties: false,
         properties: {
           channel: {
             $ref: '#/components/schemas/Channel',
@@ -2481,6 +2482,7 @@ export const document = {
         type: 'object',
         description: 'The department and position answerable for an appeal (clause 6.2).',
         required: ['department', 'position'],
+        additionalProperties: false,
         properties: {
           department: {
             $ref: '#/components/schemas/LocalizedText',
@@ -4193,6 +4195,7 @@ export const document = {
       QuickReply: {
         type: 'object',
         required: ['id', 'label'],
+        additionalProperties: false,
         properties: {
           id: {
             type: 'string',
