@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { Transport, type KcRequest, type KcResponse, type TokenProvider } from './http/transport.js';
 import type { RetryPolicy } from './http/retry.js';
-import { Outbox } from './storage/outbox.js';
+import { Outbox, type OutboxOptions } from './storage/outbox.js';
 import { Drafts } from './storage/drafts.js';
 import { openStorage, type KcStorage } from './storage/storage.js';
 import { config, type ConfigModule } from './config/config.js';
@@ -52,6 +52,13 @@ export interface ClientOptions {
    */
   storage?: 'auto' | 'memory';
   /**
+   * The IndexedDB database's name. Change it only to keep apart independent apps on one origin (or tests).
+   * @default 'kc'
+   */
+  databaseName?: string;
+  /** How the outbox spaces its retries and how long it keeps results. */
+  outbox?: OutboxOptions;
+  /**
    * The largest answer body accepted, in bytes; a larger one is a `KcContractError`.
    * @default 2000000
    */
@@ -82,10 +89,12 @@ export class KcCore {
     this.options = options;
     this.locale = options.locale ?? 'kk';
     this.transport = new Transport({ ...options, locale: () => this.locale });
-    this.#storage = openStorage(options.storage ?? 'auto', (reason) =>
-      this.outbox.emit('storage-fallback', { reason }),
+    this.#storage = openStorage(
+      options.storage ?? 'auto',
+      (reason) => this.outbox.emit('storage-fallback', { reason }),
+      options.databaseName,
     );
-    this.outbox = new Outbox(this.transport, this.#storage);
+    this.outbox = new Outbox(this.transport, this.#storage, options.outbox);
     this.drafts = new Drafts(this.#storage);
   }
 

@@ -28,7 +28,8 @@ export function fakeFetch(handler: FakeHandler): FakeFetch {
       method: request.method,
       path: url.pathname.replace(/^\/api\/v1/, '') + url.search,
       headers: request.headers,
-      body: request.body ? await request.text() : '',
+      // Firefox has no Request.body getter: read the text always.
+      body: await request.text(),
     };
     calls.push(call);
     if (request.signal.aborted) throw request.signal.reason;

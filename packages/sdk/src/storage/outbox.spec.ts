@@ -138,7 +138,7 @@ describe('outbox: submitting an appeal', () => {
       description: '',
       applicant: { ...(draft.applicant as object), iin: '900101300018', phone: '+79161234567' },
     };
-    const error = (await rejection(complaints(kc).submit(bad))) as KcValidationError;
+    const error = (await rejection(complaints(kc).submit(bad as typeof draft))) as KcValidationError;
     expect(isKcValidationError(error)).to.equal(true);
     expect(error.status).to.equal(undefined);
     expect(error.fieldErrors.map((f) => `${f.field} ${f.code}`).sort()).to.deep.equal([

@@ -55,13 +55,30 @@ export type SendResult<R> =
       error: KcError;
     };
 
-/** @internal Options of the outbox. */
+/**
+ * Options of the outbox (`createClient({ outbox })`). The wait before the `n`-th retry of an item (from 0) is
+ * `random() × min(maxDelay, baseDelay × 2ⁿ)`, or the server's `Retry-After`.
+ *
+ * @example
+ * ```ts
+ * createClient({ baseUrl, outbox: { baseDelay: 5000 } });
+ * ```
+ */
 export interface OutboxOptions {
-  /** The first backoff step between flushes of a failing item, in ms. @default 2000 */
+  /**
+   * The first backoff step between attempts of a failing item, in milliseconds.
+   * @default 2000
+   */
   baseDelay?: number;
-  /** The largest step, in ms. @default 300000 */
+  /**
+   * The largest step, in milliseconds.
+   * @default 300000
+   */
   maxDelay?: number;
-  /** How long results of background sends are kept unacknowledged, in ms. @default 7 days */
+  /**
+   * How long results of background sends are kept unacknowledged, in milliseconds.
+   * @default 604800000 (7 days)
+   */
   resultTtl?: number;
 }
 
@@ -204,10 +221,17 @@ export class Outbox {
       json: request.json,
       createdAt: now,
       attempts: 0,
-      nextAt: now,
+      // Other tabs leave it to this one while its first attempt runs; a reload sends it at once anyway.
+      nextAt: now + 60_000,
       ...(request.headers && { headers: request.headers }),
     };
-    await this.#storage.put('outbox', item);
+    this.#inFlight.add(item.id);
+    try {
+      await this.#storage.put('outbox', item);
+    } catch (error) {
+      this.#inFlight.delete(item.id);
+      throw error;
+    }
     return this.#attempt<R>(item, signal, true);
   }
 
@@ -298,7 +322,7 @@ export class Outbox {
     const locks = (globalThis.navigator as Navigator | undefined)?.locks;
     if (!locks) return run();
     // ifAvailable: when another tab holds the lock it is flushing the same items; ours come back on the timer.
-    await locks.request(`kc-outbox ${this.#transport.baseUrl}`, { ifAvailable: true }, (lock) =>
+    await locks.request(`${this.#storage.name} outbox ${this.#transport.baseUrl}`, { ifAvailable: true }, (lock) =>
       lock ? run() : undefined,
     );
   }
@@ -311,7 +335,8 @@ export class Outbox {
     clearTimeout(this.#timer);
     if (this.#stopped) return;
     const next = Math.min(...(await this.#mine('outbox')).filter((i) => this.#kinds.has(i.kind)).map((i) => i.nextAt));
-    if (!Number.isFinite(next)) return;
+    if (!Number.isFinite(next) || this.#stopped) return;
+    clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#flush(true), Math.max(atLeast, next - Date.now()));
     (this.#timer as { unref?: () => void }).unref?.();
   }

@@ -57,6 +57,8 @@ export type StorageKind = 'indexeddb' | 'memory';
  * `kc.storage` only to learn its `kind`.
  */
 export interface KcStorage {
+  /** The IndexedDB database's name (also the Web Locks scope). */
+  readonly name: string;
   /** `indexeddb`, or `memory` when asked for or when IndexedDB failed (then `storage-fallback` was emitted). */
   readonly kind: StorageKind;
   get<S extends StoreName>(store: S, id: string): Promise<Stores[S] | undefined>;
@@ -70,15 +72,16 @@ export interface KcStorage {
   destroy(): Promise<void>;
 }
 
-/** @internal The name of kc's IndexedDB database. */
+/** The default name of kc's IndexedDB database. */
 export const databaseName = 'kc';
 
-function memoryStorage(): KcStorage {
+function memoryStorage(name: string): KcStorage {
   const maps = { outbox: new Map(), results: new Map(), drafts: new Map() } as {
     [S in StoreName]: Map<string, Stores[S]>;
   };
   const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   return {
+    name,
     kind: 'memory',
     get: async (store, id) => copy(maps[store].get(id)),
     all: async (store) => [...maps[store].values()].map(copy),
@@ -96,11 +99,15 @@ function memoryStorage(): KcStorage {
  *
  * @example
  * ```ts
- * const storage = openStorage('auto', (reason) => console.warn('[kc] outbox in memory:', reason));
+ * const storage = openStorage('auto', (reason) => console.warn('[kc] outbox in memory:', reason), 'kc');
  * ```
  */
-export function openStorage(kind: 'auto' | 'memory', onFallback: (reason: string) => void): KcStorage {
-  const memory = memoryStorage();
+export function openStorage(
+  kind: 'auto' | 'memory',
+  onFallback: (reason: string) => void,
+  name = databaseName,
+): KcStorage {
+  const memory = memoryStorage(name);
   if (kind === 'memory') return memory;
   let db: Promise<IDBPDatabase<KcDB>> | undefined;
   let failed = typeof indexedDB === 'undefined' ? 'unavailable' : '';
@@ -112,7 +119,7 @@ export function openStorage(kind: 'auto' | 'memory', onFallback: (reason: string
     }
   };
   const open = () =>
-    (db ??= openDB<KcDB>(databaseName, 1, {
+    (db ??= openDB<KcDB>(name, 1, {
       upgrade(database, oldVersion) {
         if (oldVersion < 1) {
           for (const store of ['outbox', 'results', 'drafts'] as const)
@@ -120,8 +127,8 @@ export function openStorage(kind: 'auto' | 'memory', onFallback: (reason: string
         }
       },
       // Another tab wants a newer version, or clearLocalData() wants the database gone: let it.
-      blocking() {
-        void db?.then((d) => d.close());
+      blocking(_current, _wanted, event) {
+        (event.target as IDBDatabase).close();
         db = undefined;
       },
       // The browser closed the connection (storage cleared, disk error): reopen on next use.
@@ -132,16 +139,21 @@ export function openStorage(kind: 'auto' | 'memory', onFallback: (reason: string
       db = undefined;
       throw error;
     }));
+  let destroyed = false;
   const run = async <T>(action: (d: IDBPDatabase<KcDB>) => Promise<T>, otherwise: () => Promise<T>): Promise<T> => {
-    if (failed) return otherwise();
-    try {
-      return await action(await open());
-    } catch (error) {
-      fallback(error);
-      return otherwise();
+    for (let attempt = 0; !failed && !destroyed; attempt++) {
+      try {
+        return await action(await open());
+      } catch (error) {
+        // Once more on a fresh connection: the last one may have been closing (another tab's upgrade or delete).
+        if (attempt > 0) fallback(error);
+        db = undefined;
+      }
     }
+    return otherwise();
   };
   const storage: KcStorage = {
+    name,
     get kind() {
       return failed ? 'memory' : 'indexeddb';
     },
@@ -176,15 +188,16 @@ export function openStorage(kind: 'auto' | 'memory', onFallback: (reason: string
       if (db) return true;
       // Opening would create the database: nothing may be stored before the citizen first uses a widget.
       const list = await indexedDB.databases?.().catch(() => undefined);
-      return list ? list.some((d) => d.name === databaseName) : true;
+      return list ? list.some((d) => d.name === name) : true;
     },
     async destroy() {
+      destroyed = true;
       await memory.destroy();
       if (typeof indexedDB === 'undefined') return;
       const current = db;
       db = undefined;
       (await current?.catch(() => undefined))?.close();
-      await deleteDB(databaseName).catch(() => undefined);
+      await deleteDB(name).catch(() => undefined);
     },
   };
   return storage;

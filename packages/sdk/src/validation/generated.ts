@@ -710,7 +710,7 @@ export const ConsentRecord: Schema<S['ConsentRecord']> = {
 export const Applicant: Schema<S['Applicant']> = {
   type: 'object',
   required: ['lastName', 'firstName', 'phone', 'preferredLanguage', 'preferredContact'],
-  anyOf: [{ required: ['iin'] }, { required: ['bin'] }],
+  allOf: [{ anyOf: [{ required: ['iin'] }, { required: ['bin'] }] }],
   properties: {
     iin: Iin,
     bin: Bin,
@@ -1547,6 +1547,18 @@ export const OperatorChatTypingEvent: Schema<S['OperatorChatTypingEvent']> = {
   },
 };
 
+/** `OperatorChatReadEvent` of the contract. */
+export const OperatorChatReadEvent: Schema<S['OperatorChatReadEvent']> = {
+  type: 'object',
+  required: ['sessionId', 'messageIds', 'state', 'at'],
+  properties: {
+    sessionId: { type: 'string', format: 'uuid' },
+    messageIds: { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' } },
+    state: MessageState,
+    at: { type: 'string', format: 'date-time' },
+  },
+};
+
 /** `OperatorChatClosedEvent` of the contract. */
 export const OperatorChatClosedEvent: Schema<S['OperatorChatClosedEvent']> = {
   type: 'object',
@@ -1787,6 +1799,11 @@ export const OperatorStreamEvent: Schema<S['OperatorStreamEvent']> = {
     {
       type: 'object',
       required: ['id', 'event', 'data'],
+      properties: { id: StreamEventId, event: { const: 'chat.read' }, data: OperatorChatReadEvent },
+    },
+    {
+      type: 'object',
+      required: ['id', 'event', 'data'],
       properties: { id: StreamEventId, event: { const: 'chat.closed' }, data: OperatorChatClosedEvent },
     },
     {
@@ -1988,6 +2005,7 @@ export const watchOperatorEventsEvents = {
   'chat.updated': OperatorChatSummary,
   'chat.message': OperatorChatMessageEvent,
   'chat.typing': OperatorChatTypingEvent,
+  'chat.read': OperatorChatReadEvent,
   'chat.closed': OperatorChatClosedEvent,
   'complaint.registered': ComplaintSummary,
   'complaint.updated': ComplaintSummary,
