@@ -10,6 +10,16 @@
 export { createBackend } from './backend.js';
 export type { Backend, CitizenHistory, OperationId, SubscribeOptions, Subscription } from './backend.js';
 export { cryptoRandom, systemClock } from './context.js';
+export {
+  demoConfig,
+  demoSettings,
+  DEMO_BIN,
+  DEMO_CATEGORIES,
+  DEMO_KNOWLEDGE_BASE,
+  DEMO_OPERATORS,
+  KZ_HOLIDAYS_2025_2027,
+  KZ_WORKING_DAYS_2025_2027,
+} from './demo/index.js';
 export type {
   BackendOptions,
   BackendSettings,
