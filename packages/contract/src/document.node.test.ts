@@ -100,6 +100,16 @@ describe('the generated document', () => {
     assert.equal(joined.operator.displayName, 'Айгүл');
   });
 
+  it('is listed operation by operation in docs/contract.md', () => {
+    const guide = readFileSync(new URL('../../../docs/contract.md', import.meta.url), 'utf8');
+    for (const op of contractOperations) {
+      assert.ok(
+        guide.includes(`| \`${op.operationId}\` | \`${op.method} ${op.path}\` |`),
+        `${op.operationId} in the guide`,
+      );
+    }
+  });
+
   it('lists every operation in the operation list, as the document says', () => {
     assert.equal(contractOperations.length, ops.length);
     for (const entry of ops) {
