@@ -93,11 +93,11 @@ export class Callbacks {
     return Math.ceil(((pending + 1) * 3600) / Math.max(1, this.k.settings.asapCallbacksPerHour));
   }
 
-  private async asapAvailable(): Promise<boolean> {
+  private async asapAvailable(tx: StoreSession = this.k.store): Promise<boolean> {
     return (
       this.settings.asapWhileOpen &&
       isOpen(this.k.config.schedule, this.k.now()) &&
-      (await this.k.activeOutages('callback')).length === 0
+      (await this.k.activeOutages('callback', tx)).length === 0
     );
   }
 
@@ -189,7 +189,7 @@ export class Callbacks {
     ignoreId?: string,
   ): Promise<{ start: Date; end: Date } | null | Failure> {
     if ('asap' in when) {
-      if (await this.asapAvailable()) return null;
+      if (await this.asapAvailable(tx)) return null;
       const next = nextOpening(this.k.config.schedule, this.k.now());
       return fail(503, 'center_closed', next ? { nextOpeningAt: next.toISOString() } : {});
     }

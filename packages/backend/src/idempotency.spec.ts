@@ -23,7 +23,10 @@ describe('idempotency', () => {
     const { backend } = testBackend();
     const k = key();
     expectOk(await backend.submitComplaint({ body: draft(), ctx: { idempotencyKey: k } }));
-    const other = await backend.submitComplaint({ body: draft({ description: 'Басқа мәтін' }), ctx: { idempotencyKey: k } });
+    const other = await backend.submitComplaint({
+      body: draft({ description: 'Басқа мәтін' }),
+      ctx: { idempotencyKey: k },
+    });
     expect(other.status).to.equal(422);
     expect(other.ok ? null : other.body.code).to.equal('idempotency_key_reused');
   });
@@ -32,7 +35,10 @@ describe('idempotency', () => {
     const { backend } = testBackend();
     const k = key();
     expectOk(await backend.submitComplaint({ body: draft(), ctx: { idempotencyKey: k } }));
-    const other = await backend.lookupComplaint({ body: { trackingNumber: 'KC-2026-000001', accessCode: 'AAAA-AAAA' }, ctx: { idempotencyKey: k } });
+    const other = await backend.lookupComplaint({
+      body: { trackingNumber: 'KC-2026-000001', accessCode: 'AAAA-AAAA' },
+      ctx: { idempotencyKey: k },
+    });
     expect(other.ok ? null : other.body.code).to.equal('idempotency_key_reused');
   });
 
@@ -77,7 +83,9 @@ describe('idempotency', () => {
     const k = key();
     const first = expectOk(await backend.submitComplaint({ body: draft(), ctx: { idempotencyKey: k } }));
     clock.advance(23 * 3600);
-    expect((await backend.submitComplaint({ body: draft({ description: 'x y' }), ctx: { idempotencyKey: k } })).status).to.equal(422);
+    expect(
+      (await backend.submitComplaint({ body: draft({ description: 'x y' }), ctx: { idempotencyKey: k } })).status,
+    ).to.equal(422);
     clock.advance(2 * 3600);
     await backend.tick();
     const later = expectOk(await backend.submitComplaint({ body: draft(), ctx: { idempotencyKey: k } }));

@@ -92,9 +92,9 @@ export class Kernel {
   }
 
   /** Which channel outages are active now and affect `channel`. */
-  async activeOutages(channel: string): Promise<string[]> {
+  async activeOutages(channel: string, tx: StoreSession = this.store): Promise<string[]> {
     const now = this.iso();
-    const outages = await this.store.outages.list(now);
+    const outages = await tx.outages.list(now);
     return outages
       .filter(
         (o) => o.status === 'active' && o.resolvedAt === null && (o.affectedChannels as string[]).includes(channel),

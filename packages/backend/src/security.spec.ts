@@ -31,19 +31,35 @@ describe('access codes and lookups', () => {
     const { backend } = testBackend();
     const receipt = expectOk(await backend.submitComplaint({ body: draft(), ctx: ctx() }));
     const typed = receipt.accessCode.replace(/-/g, '').toLowerCase();
-    const view = expectOk(await backend.lookupComplaint({ body: { trackingNumber: receipt.trackingNumber, accessCode: typed }, ctx: ctx() }));
+    const view = expectOk(
+      await backend.lookupComplaint({
+        body: { trackingNumber: receipt.trackingNumber, accessCode: typed },
+        ctx: ctx(),
+      }),
+    );
     expect(view.complaint.trackingNumber).to.equal(receipt.trackingNumber);
     expect(view.complaint.applicant.displayName).to.equal('Әйгерім С.');
     expect(JSON.stringify(view.complaint)).to.not.include('900101300017');
-    const status = expectOk(await backend.getComplaint({ params: { trackingNumber: receipt.trackingNumber }, ctx: { viewToken: view.viewToken } }));
+    const status = expectOk(
+      await backend.getComplaint({
+        params: { trackingNumber: receipt.trackingNumber },
+        ctx: { viewToken: view.viewToken },
+      }),
+    );
     expect(status.status).to.equal('registered');
   });
 
   it('gives the same answer for an unknown number and a wrong code', async () => {
     const { backend } = testBackend();
     const receipt = expectOk(await backend.submitComplaint({ body: draft(), ctx: ctx() }));
-    const wrong = await backend.lookupComplaint({ body: { trackingNumber: receipt.trackingNumber, accessCode: '0000-0000-0000-0000' }, ctx: ctx() });
-    const unknown = await backend.lookupComplaint({ body: { trackingNumber: 'KC-2026-999999', accessCode: receipt.accessCode }, ctx: ctx() });
+    const wrong = await backend.lookupComplaint({
+      body: { trackingNumber: receipt.trackingNumber, accessCode: '0000-0000-0000-0000' },
+      ctx: ctx(),
+    });
+    const unknown = await backend.lookupComplaint({
+      body: { trackingNumber: 'KC-2026-999999', accessCode: receipt.accessCode },
+      ctx: ctx(),
+    });
     expect(wrong.status).to.equal(404);
     expect(unknown.status).to.equal(wrong.status);
     expect(unknown.body).to.deep.equal(wrong.body);
@@ -54,17 +70,30 @@ describe('access codes and lookups', () => {
     const { backend, clock } = testBackend();
     const receipt = expectOk(await backend.submitComplaint({ body: draft(), ctx: ctx() }));
     for (let i = 0; i < 10; i++) {
-      const miss = await backend.lookupComplaint({ body: { trackingNumber: `KC-2026-00010${String(i)}`, accessCode: 'AAAA-AAAA' }, ctx: ctx({ clientId: 'guesser' }) });
+      const miss = await backend.lookupComplaint({
+        body: { trackingNumber: `KC-2026-00010${String(i)}`, accessCode: 'AAAA-AAAA' },
+        ctx: ctx({ clientId: 'guesser' }),
+      });
       expect(miss.status).to.equal(404);
     }
-    const limited = await backend.lookupComplaint({ body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode }, ctx: ctx({ clientId: 'guesser' }) });
+    const limited = await backend.lookupComplaint({
+      body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode },
+      ctx: ctx({ clientId: 'guesser' }),
+    });
     expect(limited.status).to.equal(429);
     expect(limited.ok ? null : limited.body.code).to.equal('rate_limited');
     const retryAfter = Number(limited.headers['Retry-After']);
     expect(retryAfter).to.be.within(1, 60);
     expect(limited.ok ? null : limited.body.retryAfterSeconds).to.equal(retryAfter);
     clock.advance(retryAfter);
-    expect((await backend.lookupComplaint({ body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode }, ctx: ctx({ clientId: 'guesser' }) })).status).to.equal(200);
+    expect(
+      (
+        await backend.lookupComplaint({
+          body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode },
+          ctx: ctx({ clientId: 'guesser' }),
+        })
+      ).status,
+    ).to.equal(200);
   });
 
   it('limits lookups per number too, whoever asks: 20 wrong codes from many clients → 429', async () => {
@@ -72,7 +101,10 @@ describe('access codes and lookups', () => {
     const receipt = expectOk(await backend.submitComplaint({ body: draft(), ctx: ctx() }));
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const r = await backend.lookupComplaint({ body: { trackingNumber: receipt.trackingNumber, accessCode: 'ZZZZ-ZZZZ' }, ctx: ctx({ clientId: `c${String(i)}` }) });
+      const r = await backend.lookupComplaint({
+        body: { trackingNumber: receipt.trackingNumber, accessCode: 'ZZZZ-ZZZZ' },
+        ctx: ctx({ clientId: `c${String(i)}` }),
+      });
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 404)).to.equal(true);
@@ -83,13 +115,27 @@ describe('access codes and lookups', () => {
     const { backend, clock } = testBackend();
     const a = expectOk(await backend.submitComplaint({ body: draft(), ctx: ctx() }));
     const b = expectOk(await backend.submitComplaint({ body: draft(), ctx: ctx() }));
-    const view = expectOk(await backend.lookupComplaint({ body: { trackingNumber: a.trackingNumber, accessCode: a.accessCode }, ctx: ctx() }));
-    const other = await backend.getComplaint({ params: { trackingNumber: b.trackingNumber }, ctx: { viewToken: view.viewToken } });
+    const view = expectOk(
+      await backend.lookupComplaint({
+        body: { trackingNumber: a.trackingNumber, accessCode: a.accessCode },
+        ctx: ctx(),
+      }),
+    );
+    const other = await backend.getComplaint({
+      params: { trackingNumber: b.trackingNumber },
+      ctx: { viewToken: view.viewToken },
+    });
     expect(other.status).to.equal(403);
-    const forged = await backend.getComplaint({ params: { trackingNumber: a.trackingNumber }, ctx: { viewToken: view.viewToken.slice(0, -2) + 'AA' } });
+    const forged = await backend.getComplaint({
+      params: { trackingNumber: a.trackingNumber },
+      ctx: { viewToken: view.viewToken.slice(0, -2) + 'AA' },
+    });
     expect(forged.status).to.equal(401);
     clock.advance(30 * 60);
-    const expired = await backend.getComplaint({ params: { trackingNumber: a.trackingNumber }, ctx: { viewToken: view.viewToken } });
+    const expired = await backend.getComplaint({
+      params: { trackingNumber: a.trackingNumber },
+      ctx: { viewToken: view.viewToken },
+    });
     expect(expired.ok ? null : expired.body.code).to.equal('token_expired');
   });
 
@@ -118,6 +164,8 @@ describe('access codes and lookups', () => {
     const d = draft();
     d.applicant = { ...d.applicant, phone: '8 701 123 45 67' };
     const receipt = expectOk(await backend.submitComplaint({ body: d, ctx: ctx() }));
-    expect((await store.complaints.getByTrackingNumber(receipt.trackingNumber))?.applicant.phone).to.equal('+77011234567');
+    expect((await store.complaints.getByTrackingNumber(receipt.trackingNumber))?.applicant.phone).to.equal(
+      '+77011234567',
+    );
   });
 });

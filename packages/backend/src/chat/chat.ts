@@ -319,6 +319,7 @@ export class Chat {
         consent: { given: true, version: body.consent.version, at },
         createdAt: at,
         queuedAt: at,
+        queueSeq: 0,
         firstAssignedAt: null,
         assignedAt: null,
         operatorId: null,
@@ -333,6 +334,7 @@ export class Chat {
       };
       return this.k.store
         .transaction(async (tx) => {
+          record.queueSeq = await tx.sequences.next('chat-queue');
           await tx.chats.insert(record);
           if (body.firstMessage) {
             await this.append(tx, record, {
@@ -580,7 +582,7 @@ export class Chat {
     const statuses: ChatSession['status'][] = q.status ? [q.status] : ['queued', 'active'];
     let rows = (await Promise.all(statuses.map((s) => this.k.store.chats.listByStatus(s)))).flat();
     if (q.mine) rows = rows.filter((c) => c.operatorId === input.ctx?.operator?.id);
-    rows.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0));
+    rows.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.queueSeq - b.queueSeq));
     const offset = Number.parseInt(q.cursor ?? '0', 10) || 0;
     const limit = q.limit ?? 20;
     const items = await Promise.all(rows.slice(offset, offset + limit).map((r) => this.summary(this.k.store, r)));

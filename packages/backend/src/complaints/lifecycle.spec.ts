@@ -9,7 +9,8 @@ import { canTransition, COMPLAINT_STATUSES, TRANSITIONS } from './lifecycle.js';
 function body(to: ComplaintStatus): ComplaintTransitionInput {
   const input: ComplaintTransitionInput = { to };
   if (['rejected', 'escalated', 'awaiting_citizen', 'withdrawn'].includes(to)) input.reason = 'Себебі / Причина';
-  if (to === 'forwarded') input.forwardTo = { bodyName: { kk: 'Еңбек министрлігі', ru: 'Министерство труда', en: 'Ministry of Labour' } };
+  if (to === 'forwarded')
+    input.forwardTo = { bodyName: { kk: 'Еңбек министрлігі', ru: 'Министерство труда', en: 'Ministry of Labour' } };
   if (to === 'answered') input.resolution = { outcome: 'explained', text: 'Түсіндірілді.' };
   return input;
 }
@@ -32,7 +33,13 @@ async function appealIn(status: ComplaintStatus, b = testBackend()) {
   const receipt = expectOk(await backend.submitComplaint({ body: draft(), ctx: ctx() }));
   const record = (await store.complaints.getByTrackingNumber(receipt.trackingNumber))!;
   for (const step of PATHS[status]) {
-    expectOk(await backend.changeComplaintStatus({ params: { complaintId: record.id }, body: body(step), ctx: { operator: OPERATORS.aigul } }));
+    expectOk(
+      await backend.changeComplaintStatus({
+        params: { complaintId: record.id },
+        body: body(step),
+        ctx: { operator: OPERATORS.aigul },
+      }),
+    );
   }
   return { ...b, id: record.id, receipt };
 }
@@ -52,11 +59,17 @@ describe('appeal lifecycle', () => {
       const refused = COMPLAINT_STATUSES.filter((to) => !canTransition(from, to));
       expect(refused.length).to.be.greaterThan(0);
       for (const to of refused) {
-        const result = await backend.changeComplaintStatus({ params: { complaintId: id }, body: body(to), ctx: { operator: OPERATORS.aigul } });
+        const result = await backend.changeComplaintStatus({
+          params: { complaintId: id },
+          body: body(to),
+          ctx: { operator: OPERATORS.aigul },
+        });
         expect(result.status, `${from} → ${to}`).to.equal(409);
         expect(result.ok ? null : result.body.code).to.equal('invalid_transition');
       }
-      const after = expectOk(await backend.getOperatorComplaint({ params: { complaintId: id }, ctx: { operator: OPERATORS.aigul } }));
+      const after = expectOk(
+        await backend.getOperatorComplaint({ params: { complaintId: id }, ctx: { operator: OPERATORS.aigul } }),
+      );
       expect(after.status).to.equal(from);
     });
 
@@ -64,7 +77,11 @@ describe('appeal lifecycle', () => {
       it(`${from} → ${to} is allowed and adds a timeline entry`, async () => {
         const { backend, id } = await appealIn(from);
         const result = expectOk(
-          await backend.changeComplaintStatus({ params: { complaintId: id }, body: body(to), ctx: { operator: OPERATORS.aigul } }),
+          await backend.changeComplaintStatus({
+            params: { complaintId: id },
+            body: body(to),
+            ctx: { operator: OPERATORS.aigul },
+          }),
         );
         expect(result.status).to.equal(to);
         expect(result.timeline.at(-1)?.status).to.equal(to);
@@ -74,7 +91,11 @@ describe('appeal lifecycle', () => {
 
   it('refuses a status change without a reason where one is required (422)', async () => {
     const { backend, id } = await appealIn('in_review');
-    const result = await backend.changeComplaintStatus({ params: { complaintId: id }, body: { to: 'rejected' }, ctx: { operator: OPERATORS.aigul } });
+    const result = await backend.changeComplaintStatus({
+      params: { complaintId: id },
+      body: { to: 'rejected' },
+      ctx: { operator: OPERATORS.aigul },
+    });
     expect(result.status).to.equal(422);
     expect(result.ok ? [] : result.body.errors?.map((e) => e.field)).to.deep.equal(['/reason']);
   });
@@ -97,7 +118,12 @@ describe('appeal lifecycle', () => {
 
   it('forwarding keeps the tracking number working and tells the citizen', async () => {
     const { backend, receipt, id } = await appealIn('forwarded');
-    const view = expectOk(await backend.lookupComplaint({ body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode }, ctx: ctx() }));
+    const view = expectOk(
+      await backend.lookupComplaint({
+        body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode },
+        ctx: ctx(),
+      }),
+    );
     expect(view.complaint.status).to.equal('forwarded');
     expect(view.complaint.forwardedTo?.bodyName.ru).to.equal('Министерство труда');
     expect(view.complaint.timeline.map((e) => e.type)).to.deep.equal(['registered', 'forwarded']);
@@ -117,7 +143,13 @@ describe('appeal lifecycle', () => {
     const updated = expectOk(
       await backend.updateOperatorComplaint({
         params: { complaintId: id },
-        body: { delay: { reason: 'Басқа органнан мәлімет сұралды.', newDueAt: later, plan: 'Мәлімет келген соң 5 жұмыс күні ішінде жауап береміз.' } },
+        body: {
+          delay: {
+            reason: 'Басқа органнан мәлімет сұралды.',
+            newDueAt: later,
+            plan: 'Мәлімет келген соң 5 жұмыс күні ішінде жауап береміз.',
+          },
+        },
         ctx: op,
       }),
     );
@@ -129,16 +161,26 @@ describe('appeal lifecycle', () => {
   it('the citizen may withdraw while under review, not after the answer', async () => {
     const open = await appealIn('in_review');
     const view = expectOk(
-      await open.backend.lookupComplaint({ body: { trackingNumber: open.receipt.trackingNumber, accessCode: open.receipt.accessCode }, ctx: ctx() }),
+      await open.backend.lookupComplaint({
+        body: { trackingNumber: open.receipt.trackingNumber, accessCode: open.receipt.accessCode },
+        ctx: ctx(),
+      }),
     );
     const withdrawn = expectOk(
-      await open.backend.withdrawComplaint({ params: { trackingNumber: open.receipt.trackingNumber }, body: {}, ctx: ctx({ viewToken: view.viewToken }) }),
+      await open.backend.withdrawComplaint({
+        params: { trackingNumber: open.receipt.trackingNumber },
+        body: {},
+        ctx: ctx({ viewToken: view.viewToken }),
+      }),
     );
     expect(withdrawn.status).to.equal('withdrawn');
 
     const answered = await appealIn('answered');
     const view2 = expectOk(
-      await answered.backend.lookupComplaint({ body: { trackingNumber: answered.receipt.trackingNumber, accessCode: answered.receipt.accessCode }, ctx: ctx() }),
+      await answered.backend.lookupComplaint({
+        body: { trackingNumber: answered.receipt.trackingNumber, accessCode: answered.receipt.accessCode },
+        ctx: ctx(),
+      }),
     );
     const refused = await answered.backend.withdrawComplaint({
       params: { trackingNumber: answered.receipt.trackingNumber },
@@ -149,7 +191,12 @@ describe('appeal lifecycle', () => {
 
   it('a citizen comment brings an appeal awaiting them back to review', async () => {
     const { backend, receipt } = await appealIn('awaiting_citizen');
-    const view = expectOk(await backend.lookupComplaint({ body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode }, ctx: ctx() }));
+    const view = expectOk(
+      await backend.lookupComplaint({
+        body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode },
+        ctx: ctx(),
+      }),
+    );
     expectOk(
       await backend.addComplaintComment({
         params: { trackingNumber: receipt.trackingNumber },
@@ -157,7 +204,12 @@ describe('appeal lifecycle', () => {
         ctx: ctx({ viewToken: view.viewToken }),
       }),
     );
-    const after = expectOk(await backend.getComplaint({ params: { trackingNumber: receipt.trackingNumber }, ctx: { viewToken: view.viewToken } }));
+    const after = expectOk(
+      await backend.getComplaint({
+        params: { trackingNumber: receipt.trackingNumber },
+        ctx: { viewToken: view.viewToken },
+      }),
+    );
     expect(after.status).to.equal('in_review');
     expect(after.comments).to.have.length(1);
   });

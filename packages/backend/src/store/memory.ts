@@ -230,7 +230,7 @@ export class MemoryStore implements Store {
           this.chatRows
             .values()
             .filter((c) => c.status === status)
-            .sort((a, b) => byString(a.queuedAt, b.queuedAt) || byString(a.id, b.id)),
+            .sort((a, b) => byString(a.queuedAt, b.queuedAt) || a.queueSeq - b.queueSeq),
         listCreated: async (from, to) =>
           this.chatRows
             .values()

@@ -74,6 +74,8 @@ export interface ChatSessionRecord {
   createdAt: string;
   /** The queue order: when the citizen joined the queue (a transfer back to the queue keeps the place). */
   queuedAt: string;
+  /** Arrival order among chats queued at the same instant (from the `chat-queue` sequence). */
+  queueSeq: number;
   /** When the first operator joined: `firstAssignedAt − createdAt` is the wait. */
   firstAssignedAt: string | null;
   /** When the current operator joined. */
@@ -239,7 +241,7 @@ export interface StoreSession {
     insert(record: ChatSessionRecord): Promise<boolean>;
     get(id: string): Promise<ChatSessionRecord | null>;
     update(record: ChatSessionRecord): Promise<void>;
-    /** Sessions by status, oldest `queuedAt` first (the queue order). */
+    /** Sessions by status in queue order: `queuedAt`, then `queueSeq`. */
     listByStatus(status: ChatStatus): Promise<ChatSessionRecord[]>;
     /** Sessions created in `[from, to)`. */
     listCreated(from: string, to: string): Promise<ChatSessionRecord[]>;
