@@ -27,6 +27,8 @@ export const TARGETS = {
 } as const satisfies Record<string, IndicatorTarget>;
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
+/** Points keep two decimals: the limit is 4.25. */
+const round = (n: number, unit: string): number => (unit === 'points' ? Math.round(n * 100) / 100 : round1(n));
 const mean = (values: number[]): number | null =>
   values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 const secondsBetween = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 1000;
@@ -38,7 +40,7 @@ function indicator(
   sampleSize: number,
   target: IndicatorTarget,
 ): Indicator {
-  const v = value === null ? null : round1(value);
+  const v = value === null ? null : round(value, unit);
   return {
     label,
     unit,
@@ -217,7 +219,7 @@ export function computeReport(
     row: n,
     label: FORM_ROWS[n].label,
     unit: FORM_ROWS[n].unit,
-    value: value === null ? null : round1(value),
+    value: value === null ? null : round(value, n === 16 ? 'points' : ''),
     ...extra,
   });
   return {
