@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { FastifyReply } from 'fastify';
-import { fail, type Failure, type FieldError, type ProblemCode } from '@kc/backend';
+import { fail, type Failure } from '@kc/backend';
+import type { FieldError, ProblemCode } from '@kc/contract';
 
 /** Sends a backend {@link Failure} as `application/problem+json` with its headers (`Retry-After`). */
 export function sendFailure(reply: FastifyReply, failure: Failure, instance?: string): FastifyReply {

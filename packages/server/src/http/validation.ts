@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
-import type { FieldError } from '@kc/backend';
+import type { FieldError } from '@kc/contract';
 
 /** The contract document, as `@kc/contract` exports it (an OpenAPI 3.1 object). */
 export type OpenApiDocument = { readonly paths: object; readonly components: object } & Record<string, unknown>;
@@ -250,4 +250,21 @@ export function compileContract(document: OpenApiDocument): Map<string, Operatio
     }
   }
   return out;
+}
+
+/**
+ * Checks a value against one named schema of the contract (`components.schemas[name]`).
+ *
+ * @returns The failures as field errors, empty when the value is valid.
+ * @example
+ * ```ts
+ * const errors = checkSchema(contractDocument, 'Config', JSON.parse(readFileSync(file, 'utf8')));
+ * ```
+ */
+export function checkSchema(document: OpenApiDocument, name: string, value: unknown): FieldError[] {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false, removeAdditional: false });
+  addFormats(ajv);
+  ajv.addSchema(document as unknown as Json, BASE);
+  const validate = ajv.compile({ $ref: `${BASE}#/components/schemas/${name}` });
+  return validate(value) ? [] : fieldErrors(validate.errors);
 }

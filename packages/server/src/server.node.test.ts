@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: MIT
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { contractOperations } from '@kc/contract';
+import { createServer, type KcServer } from './server.js';
+import { signHs256 } from './security/jwt.js';
+import { exampleConfig, exampleDraft, exampleOutage } from './testing/fixtures.js';
+import { openStream } from './testing/sse-client.js';
+
+const IDENTITY_SECRET = 'portal-and-center-share-this-secret';
+const OPERATOR = 'op-token-aigerim-0123456789';
+const SUPERVISOR = 'sv-token-daniyar-0123456789';
+const ALLOWED = 'https://portal.example.kz';
+const MAX_UPLOAD = 4096;
+
+let server: KcServer;
+let api: string;
+let offsetMs = 0;
+const logLines: string[] = [];
+
+before(async () => {
+  const config = exampleConfig();
+  config.attachments = { ...config.attachments, maxBytes: MAX_UPLOAD };
+  server = await createServer({
+    memory: true,
+    port: 0,
+    config,
+    clock: { now: () => new Date(Date.now() + offsetMs) },
+    operatorTokens: [
+      { id: 'aigerim', role: 'operator', token: OPERATOR },
+      { id: 'daniyar', role: 'supervisor', token: SUPERVISOR },
+    ],
+    identity: { secret: IDENTITY_SECRET, issuer: 'https://portal.example.kz' },
+    allowedOrigins: [ALLOWED],
+    sse: { heartbeatMs: 300, maxPerClient: 4 },
+    bodyLimit: 65_536,
+    log: true,
+    logStream: { write: (line) => void logLines.push(line) },
+  });
+  api = `${server.url}/api/v1`;
+});
+after(() => server.close());
+
+const key = (): string => randomUUID();
+const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'idempotency-key': key(), ...headers },
+  body: JSON.stringify(body),
+});
+const operator = (token = SUPERVISOR): Record<string, string> => ({ authorization: `Bearer ${token}` });
+async function problem(res: Response): Promise<{ code: string; errors?: { field: string; code: string }[] }> {
+  assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  return (await res.json()) as { code: string };
+}
+
+describe('the reference server', () => {
+  it('routes every operation of the contract to the backend operation of the same id', () => {
+    const operations = server.backend as unknown as Record<string, unknown>;
+    for (const op of contractOperations) {
+      const url = `/api/v1${op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
+      assert.ok(server.app.hasRoute({ method: op.method, url }), `${op.operationId}: no route ${op.method} ${url}`);
+      assert.equal(typeof operations[op.operationId], 'function', `${op.operationId}: no backend operation`);
+    }
+  });
+
+  it('answers with security headers, and problems for unknown routes', async () => {
+    const res = await fetch(`${api}/config`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    assert.equal(res.headers.get('x-frame-options'), 'DENY');
+    const etag = res.headers.get('etag')!;
+    assert.equal((await fetch(`${api}/config`, { headers: { 'if-none-match': etag } })).status, 304);
+    const missing = await fetch(`${api}/nothing-here`);
+    assert.equal(missing.status, 404);
+    assert.equal((await problem(missing)).code, 'not_found');
+  });
+
+  it('validates requests against the contract: fields, unknown properties, keys, types and sizes', async () => {
+    const bad = await fetch(`${api}/complaints`, json({ ...exampleDraft(), kind: 'gossip', extra: 1 }));
+    assert.equal(bad.status, 400);
+    const body = await problem(bad);
+    assert.equal(body.code, 'validation_failed');
+    assert.deepEqual(body.errors?.map((e) => [e.field, e.code]).sort(), [
+      ['/extra', 'additionalProperties'],
+      ['/kind', 'enum'],
+    ]);
+    const noKey = await fetch(`${api}/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exampleDraft()),
+    });
+    assert.equal(noKey.status, 400);
+    assert.equal((await problem(noKey)).code, 'idempotency_key_missing');
+    const text = await fetch(`${api}/complaints`, {
+      ...json({}),
+      headers: { 'content-type': 'text/plain', 'idempotency-key': key() },
+    });
+    assert.equal(text.status, 415);
+    const broken = await fetch(`${api}/complaints`, { ...json({}), body: '{"kind":' });
+    assert.equal(broken.status, 400);
+    assert.equal((await problem(broken)).code, 'malformed_request');
+    const huge = await fetch(`${api}/complaints`, json({ ...exampleDraft(), description: 'ә'.repeat(70_000) }));
+    assert.equal(huge.status, 413);
+    assert.equal((await problem(huge)).code, 'payload_too_large');
+    const query = await fetch(`${api}/operator/complaints?limit=1000`, { headers: operator() });
+    assert.equal(query.status, 400);
+    assert.deepEqual((await problem(query)).errors?.[0]?.field, 'query.limit');
+  });
+
+  it('files an appeal once per Idempotency-Key: a repeat answers the same tracking number', async () => {
+    const draft = exampleDraft();
+    const headers = { 'idempotency-key': key() };
+    const first = await fetch(`${api}/complaints`, json(draft, headers));
+    assert.equal(first.status, 201, await first.clone().text());
+    const receipt = (await first.json()) as { trackingNumber: string; accessCode: string };
+    const again = await fetch(`${api}/complaints`, json(draft, headers));
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotency-replayed'), 'true');
+    assert.deepEqual(await again.json(), receipt);
+    const other = await fetch(`${api}/complaints`, json({ ...draft, description: 'Another text.' }, headers));
+    assert.equal(other.status, 422);
+    assert.equal((await problem(other)).code, 'idempotency_key_reused');
+    const lookup = await fetch(
+      `${api}/complaints/lookup`,
+      json({ trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode }),
+    );
+    assert.equal(lookup.status, 200);
+  });
+
+  it('links an appeal to a verified citizen identity and refuses a forged one', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const good = signHs256({ sub: 'egov-42', iss: 'https://portal.example.kz', exp }, IDENTITY_SECRET);
+    const res = await fetch(`${api}/complaints`, json(exampleDraft(), { authorization: `Bearer ${good}` }));
+    assert.equal(res.status, 201);
+    const history = await server.backend.history('egov-42');
+    assert.equal(history.complaints.length, 1);
+    const forged = signHs256({ sub: 'egov-42', iss: 'https://portal.example.kz', exp }, 'guessed-secret');
+    const refused = await fetch(`${api}/complaints`, json(exampleDraft(), { authorization: `Bearer ${forged}` }));
+    assert.equal(refused.status, 401);
+  });
+
+  it('keeps the operator API behind tokens with roles', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const citizen = signHs256({ sub: 'egov-1', iss: 'https://portal.example.kz', exp }, IDENTITY_SECRET);
+    const list = `${api}/operator/complaints`;
+    const none = await fetch(list);
+    assert.equal(none.status, 401);
+    assert.equal((await problem(none)).code, 'unauthorized');
+    assert.equal((await fetch(list, { headers: { authorization: `Bearer ${citizen}` } })).status, 401);
+    assert.equal((await fetch(list, { headers: { authorization: 'Bearer not-a-token' } })).status, 401);
+    assert.equal((await fetch(list, { headers: operator(OPERATOR) })).status, 200);
+    const report = `${api}/operator/reports/indicators?from=2026-07-01&to=2026-11-30`;
+    const denied = await fetch(report, { headers: operator(OPERATOR) });
+    assert.equal(denied.status, 403);
+    assert.equal((await problem(denied)).code, 'forbidden');
+    assert.equal((await fetch(report, { headers: operator(SUPERVISOR) })).status, 200);
+    assert.equal((await fetch(`${api}/operator/events`)).status, 401);
+  });
+
+  it('lets only allowed origins read answers (CORS)', async () => {
+    const ok = await fetch(`${api}/config`, { headers: { origin: ALLOWED } });
+    assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED);
+    assert.match(ok.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+    const evil = await fetch(`${api}/config`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(evil.headers.get('access-control-allow-origin'), null);
+    const preflight = await fetch(`${api}/complaints`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,idempotency-key',
+      },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+    const allowed = await fetch(`${api}/complaints`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: ALLOWED,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'idempotency-key',
+      },
+    });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED);
+    assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+  });
+
+  it('accepts attachments by their content, refuses mismatched, unknown and oversized files', async () => {
+    const upload = (bytes: Uint8Array, type: string, name = 'file.pdf') => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
+      return fetch(`${api}/attachments`, { method: 'POST', headers: { 'idempotency-key': key() }, body: form });
+    };
+    const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+    const stored = await upload(pdf, 'application/pdf', 'өтініш.pdf');
+    assert.equal(stored.status, 201, await stored.clone().text());
+    const attachment = (await stored.json()) as { id: string; contentType: string; size: number; fileName: string };
+    assert.equal(attachment.contentType, 'application/pdf');
+    assert.equal(attachment.size, pdf.length);
+    assert.equal(attachment.fileName, 'өтініш.pdf');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const mismatched = await upload(png, 'application/pdf');
+    assert.equal(mismatched.status, 415);
+    assert.equal((await problem(mismatched)).code, 'unsupported_media_type');
+    const html = await upload(new TextEncoder().encode('<html><script>alert(1)</script>'), 'application/pdf');
+    assert.equal(html.status, 415);
+    const big = new Uint8Array(MAX_UPLOAD + 1).fill(0x20);
+    big.set(pdf);
+    const tooBig = await upload(big, 'application/pdf');
+    assert.equal(tooBig.status, 413);
+    const wayTooBig = await upload(new Uint8Array(MAX_UPLOAD + 200_000).fill(0x20), 'application/pdf');
+    assert.equal(wayTooBig.status, 413);
+    const noFile = await fetch(`${api}/attachments`, {
+      method: 'POST',
+      headers: { 'idempotency-key': key() },
+      body: new FormData(),
+    });
+    assert.ok([400, 415].includes(noFile.status));
+  });
+
+  it('streams events with ids, replays after Last-Event-ID, and sends heartbeats', async () => {
+    const publish = async (): Promise<string> => {
+      const res = await fetch(`${api}/operator/outages`, json(exampleOutage(), operator()));
+      assert.equal(res.status, 201, await res.clone().text());
+      return ((await res.json()) as { id: string }).id;
+    };
+    const first = await publish();
+    const second = await publish();
+    const all = await openStream(`${api}/outages/events`, { origin: ALLOWED });
+    assert.equal(all.status, 200);
+    assert.match(all.headers.get('content-type') ?? '', /^text\/event-stream/);
+    assert.equal(all.headers.get('access-control-allow-origin'), ALLOWED, 'CORS headers kept on the stream');
+    const e1 = await all.next((e) => e.id !== undefined);
+    const e2 = await all.next((e) => e.id !== undefined);
+    assert.equal((e1.data as { id: string }).id, first);
+    assert.equal((e2.data as { id: string }).id, second);
+    const resumed = await openStream(`${api}/outages/events`, { 'last-event-id': e1.id! });
+    const replayed = await resumed.next((e) => e.id !== undefined);
+    assert.equal(replayed.id, e2.id);
+    assert.equal(replayed.event, 'outage.published');
+    const third = await publish();
+    const live = await resumed.next((e) => e.id !== undefined);
+    assert.equal((live.data as { id: string }).id, third);
+    assert.equal(Number(live.id), Number(e2.id) + 1);
+    assert.equal((await all.next((e) => e.id !== undefined)).id, live.id, 'the same ids for every reader');
+    assert.equal((await resumed.next((e) => e.comment !== undefined)).comment, 'ping');
+    all.close();
+    resumed.close();
+  });
+
+  it('limits open streams per client', async () => {
+    await new Promise((r) => setTimeout(r, 100)); // streams of the previous test are closed
+    const open = await Promise.all(Array.from({ length: 4 }, () => openStream(`${api}/outages/events`)));
+    assert.deepEqual(
+      open.map((s) => s.status),
+      [200, 200, 200, 200],
+    );
+    const fifth = await fetch(`${api}/outages/events`);
+    assert.equal(fifth.status, 429);
+    assert.ok(Number(fifth.headers.get('retry-after')) > 0);
+    for (const s of open) s.close();
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await openStream(`${api}/outages/events`);
+    assert.equal(again.status, 200);
+    again.close();
+  });
+
+  it('answers 429 with Retry-After after too many wrong access codes, and the same for an unknown number', async () => {
+    const receipt = (await (await fetch(`${api}/complaints`, json(exampleDraft()))).json()) as {
+      trackingNumber: string;
+    };
+    const wrong = await fetch(
+      `${api}/complaints/lookup`,
+      json({ trackingNumber: receipt.trackingNumber, accessCode: 'AAAA-AAAA' }),
+    );
+    const unknown = await fetch(
+      `${api}/complaints/lookup`,
+      json({ trackingNumber: 'KC-2026-999999', accessCode: 'AAAA-AAAA' }),
+    );
+    assert.equal(wrong.status, unknown.status);
+    const [a, b] = [await problem(wrong), await problem(unknown)];
+    assert.equal(a.code, b.code, 'a wrong code and an unknown number look the same');
+    const statuses: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(
+        `${api}/complaints/lookup`,
+        json({ trackingNumber: receipt.trackingNumber, accessCode: `AAAA-${String(i).padStart(4, '0')}` }),
+      );
+      statuses.push(res.status);
+      if (res.status === 429) limited ??= res;
+      else await res.arrayBuffer();
+    }
+    assert.ok(limited, `statuses: ${statuses.join(', ')}`);
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    assert.equal((await problem(limited)).code, 'rate_limited');
+    offsetMs += 3_600_000; // an hour later the citizen may try again
+  });
+
+  it('writes no personal data, tokens or query strings to its logs', () => {
+    const log = logLines.join('\n');
+    assert.ok(logLines.length > 10);
+    const draft = exampleDraft();
+    for (const secret of [
+      draft.applicant.iin,
+      draft.applicant.phone,
+      draft.description,
+      OPERATOR,
+      SUPERVISOR,
+      'limit=1000',
+      'AAAA-',
+    ]) {
+      if (secret) assert.ok(!log.includes(secret), `the log contains ${secret.slice(0, 8)}…`);
+    }
+    assert.ok(!log.includes(draft.applicant.lastName ?? '\u0000'));
+  });
+
+  it('ends open streams when it shuts down', async () => {
+    const stream = await openStream(`${api}/outages/events`);
+    assert.equal(stream.status, 200);
+    assert.ok(server.openStreams() >= 1);
+    await server.close();
+    await stream.ended;
+    assert.equal(server.openStreams(), 0);
+  });
+});
