@@ -6,7 +6,34 @@
  *
  * @packageDocumentation
  */
-export * from '@kc/contract';
+// The rules the server applies too (one implementation, in @kc/contract), and the contract's types. Not the
+// contract's operation table: a page does not need it.
+export {
+  normalizeDigits,
+  iinCheckDigit,
+  parseIin,
+  isValidIin,
+  parseBin,
+  isValidBin,
+  normalizeKzPhone,
+  formatKzPhone,
+  isKzMobile,
+  zonedParts,
+  timeZoneDataIsCurrent,
+  localDate,
+  addLocalDays,
+  zonedToInstant,
+  isWorkingDay,
+  dayHours,
+  isOpen,
+  nextOpening,
+  nextClosing,
+  openIntervals,
+  addWorkingDays,
+  workingDaysBetween,
+  scheduleProblems,
+} from '@kc/contract';
+export type * from '@kc/contract';
 export * from './errors/errors.js';
 export { createClient, createCore, KcCore, type ClientOptions, type KcClient, type KcLocale } from './client.js';
 export {

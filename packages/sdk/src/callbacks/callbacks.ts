@@ -8,7 +8,7 @@ import {
   CallbackInput,
   CallbackReschedule,
   CallbackSlots,
-} from '../validation/generated.js';
+} from '../validation/schemas/index.js';
 import { checkInput, type Infer } from '../validation/validate.js';
 
 /** A callback request as the citizen makes it (`POST /callbacks`). */

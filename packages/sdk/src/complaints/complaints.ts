@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { isValidBin, isValidIin, normalizeKzPhone } from '@kc/contract';
 import type { KcCore } from '../client.js';
-import { KcHttpError, type KcError, type KcFieldError } from '../errors/errors.js';
-import { openStream } from '../realtime/stream.js';
+import type { KcError, KcFieldError } from '../errors/errors.js';
 import { idempotencyKey, type SendResult } from '../storage/outbox.js';
-import {
-  Attachment,
-  CitizenComplaint,
-  ComplaintComment,
-  ComplaintDraft,
-  ComplaintReceipt,
-  ComplaintView,
-  watchComplaintEvents,
-} from '../validation/generated.js';
+import type { CitizenComplaint, ComplaintComment, ComplaintView } from '../validation/schemas/index.js';
+import { Attachment, ComplaintDraft, ComplaintReceipt } from '../validation/schemas/index.js';
+import type { ComplaintStatus } from './status.js';
 import { checkInput, type Infer } from '../validation/validate.js';
 import { uploadWithProgress } from './upload.js';
 
@@ -52,7 +45,6 @@ export interface WatchComplaintOptions {
 }
 
 const kind = 'complaint';
-const enc = encodeURIComponent;
 
 /**
  * Appeals: file (through the outbox), look up by tracking number and access code, watch live, comment, withdraw,
@@ -60,7 +52,7 @@ const enc = encodeURIComponent;
  */
 export class ComplaintsModule {
   readonly #kc: KcCore;
-  readonly #views = new Map<string, { token: string; code: string }>();
+  #status: Promise<ComplaintStatus> | undefined;
 
   /** @internal Use {@link complaints}. */
   constructor(kc: KcCore) {
@@ -122,8 +114,8 @@ export class ComplaintsModule {
 
   /**
    * Looks an appeal up by its tracking number and access code (sent in the body, never in a URL). Keeps the view
-   * token in memory for {@link ComplaintsModule.get}, {@link ComplaintsModule.watch} and
-   * {@link ComplaintsModule.comment}.
+   * token in memory for `get`, `watch`, `comment` and `withdraw`, and renews it with the access code when it
+   * expires. The status code loads on first use.
    *
    * @throws {@link KcHttpError} `404 not_found` for an unknown number or a wrong code; {@link KcRateLimitError}.
    * @example
@@ -134,23 +126,13 @@ export class ComplaintsModule {
   async lookup(
     trackingNumber: string,
     accessCode: string,
-    { signal }: { signal?: AbortSignal } = {},
+    options: { signal?: AbortSignal } = {},
   ): Promise<KcComplaintView> {
-    const { data } = await this.#kc.request<KcComplaintView>({
-      operation: 'lookupComplaint',
-      method: 'POST',
-      path: 'complaints/lookup',
-      json: { trackingNumber, accessCode },
-      idempotencyKey: idempotencyKey(),
-      schema: ComplaintView,
-      signal,
-    });
-    this.#views.set(data.complaint.trackingNumber, { token: data.viewToken, code: accessCode });
-    return data;
+    return (await this.#loadStatus()).lookup(trackingNumber, accessCode, options);
   }
 
   /**
-   * Reads an appeal looked up before (its view token is renewed with the access code when it expired).
+   * Reads an appeal looked up before in this client.
    *
    * @throws {@link KcHttpError}; an `Error` when the appeal was not looked up in this client.
    * @example
@@ -158,27 +140,15 @@ export class ComplaintsModule {
    * const complaint = await complaints(kc).get('KC-2026-000123');
    * ```
    */
-  get(trackingNumber: string, { signal }: { signal?: AbortSignal } = {}): Promise<KcCitizenComplaint> {
-    return this.#authorised(
-      trackingNumber,
-      signal,
-      async (token) =>
-        (
-          await this.#kc.request<KcCitizenComplaint>({
-            operation: 'getComplaint',
-            path: `complaints/${enc(trackingNumber)}`,
-            headers: { 'x-kc-view-token': token },
-            schema: CitizenComplaint,
-            signal,
-          })
-        ).data,
-    );
+  async get(trackingNumber: string, options: { signal?: AbortSignal } = {}): Promise<KcCitizenComplaint> {
+    return (await this.#loadStatus()).get(trackingNumber, options);
   }
 
   /**
    * Follows an appeal live: looks it up, then calls `callback` with the whole appeal now and after every status
-   * change, timeline entry or comment (over the event stream with `Last-Event-ID` resume, or by polling). The
-   * view token is renewed with the access code when it expires. Returns a function that stops watching.
+   * change, timeline entry or comment (over the event stream with `Last-Event-ID` resume, or by polling when the
+   * server cannot stream). The view token is renewed with the access code when it expires. Returns a function
+   * that stops watching.
    *
    * @example
    * ```ts
@@ -193,36 +163,10 @@ export class ComplaintsModule {
   ): () => void {
     const controller = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-    const fail = (error: KcError) => signal.aborted || options.onError?.(error);
-    let current: KcCitizenComplaint | undefined;
-    const show = (complaint: KcCitizenComplaint) => callback((current = complaint));
-    const refresh = async () => show(await this.get(trackingNumber, { signal }));
-    void this.lookup(trackingNumber, accessCode, { signal })
-      .then((view) => {
-        show(view.complaint);
-        return openStream(this.#kc.transport, {
-          operation: 'watchComplaint',
-          path: `complaints/${enc(trackingNumber)}/events`,
-          events: watchComplaintEvents,
-          lastEventId: view.lastEventId,
-          headers: () => ({ 'x-kc-view-token': this.#views.get(trackingNumber)?.token }),
-          onUnauthorized: async () => (await this.lookup(trackingNumber, accessCode, { signal }), true),
-          signal,
-          poll: refresh,
-          pollInterval: options.pollInterval ?? 60_000,
-          onError: fail,
-          onEvent: (event) => {
-            const c = current!;
-            if (event.type === 'status.changed') show(event.data.complaint);
-            else if (event.type === 'timeline.added' && !c.timeline.some((t) => t.id === event.data.id))
-              show({ ...c, timeline: [...c.timeline, event.data] });
-            else if (event.type === 'comment.added' && !c.comments.some((t) => t.id === event.data.id))
-              show({ ...c, comments: [...c.comments, event.data] });
-            else if (event.type === 'reset') refresh().catch(fail);
-          },
-        });
-      })
-      .catch(fail);
+    void this.#loadStatus().then(
+      (status) => status.watch(trackingNumber, accessCode, callback, { ...options, signal }),
+      (error: KcError) => options.onError?.(error),
+    );
     return () => controller.abort();
   }
 
@@ -235,29 +179,12 @@ export class ComplaintsModule {
    * await complaints(kc).comment('KC-2026-000123', { text: 'Құжаттар қоса берілді.', attachmentIds: [file.id] });
    * ```
    */
-  comment(
+  async comment(
     trackingNumber: string,
     input: { text: string; attachmentIds?: string[] },
-    { signal }: { signal?: AbortSignal } = {},
+    options: { signal?: AbortSignal } = {},
   ): Promise<KcComplaintComment> {
-    const key = idempotencyKey();
-    return this.#authorised(
-      trackingNumber,
-      signal,
-      async (token) =>
-        (
-          await this.#kc.request<KcComplaintComment>({
-            operation: 'addComplaintComment',
-            method: 'POST',
-            path: `complaints/${enc(trackingNumber)}/comments`,
-            headers: { 'x-kc-view-token': token },
-            json: input,
-            idempotencyKey: key,
-            schema: ComplaintComment,
-            signal,
-          })
-        ).data,
-    );
+    return (await this.#loadStatus()).comment(trackingNumber, input, options);
   }
 
   /**
@@ -269,29 +196,16 @@ export class ComplaintsModule {
    * await complaints(kc).withdraw('KC-2026-000123', { reason: 'Мәселе шешілді.' });
    * ```
    */
-  withdraw(
+  async withdraw(
     trackingNumber: string,
     input: { reason?: string } = {},
-    { signal }: { signal?: AbortSignal } = {},
+    options: { signal?: AbortSignal } = {},
   ): Promise<KcCitizenComplaint> {
-    const key = idempotencyKey();
-    return this.#authorised(
-      trackingNumber,
-      signal,
-      async (token) =>
-        (
-          await this.#kc.request<KcCitizenComplaint>({
-            operation: 'withdrawComplaint',
-            method: 'POST',
-            path: `complaints/${enc(trackingNumber)}/withdraw`,
-            headers: { 'x-kc-view-token': token },
-            json: input,
-            idempotencyKey: key,
-            schema: CitizenComplaint,
-            signal,
-          })
-        ).data,
-    );
+    return (await this.#loadStatus()).withdraw(trackingNumber, input, options);
+  }
+
+  #loadStatus(): Promise<ComplaintStatus> {
+    return (this.#status ??= import('./status.js').then((m) => new m.ComplaintStatus(this.#kc)));
   }
 
   /**
@@ -328,22 +242,6 @@ export class ComplaintsModule {
     });
     onProgress?.(1);
     return data;
-  }
-
-  async #authorised<T>(
-    trackingNumber: string,
-    signal: AbortSignal | undefined,
-    call: (token: string) => Promise<T>,
-  ): Promise<T> {
-    const view = this.#views.get(trackingNumber);
-    if (!view) throw new Error(`[kc] look the appeal up first: complaints(kc).lookup(trackingNumber, accessCode)`);
-    try {
-      return await call(view.token);
-    } catch (error) {
-      if (!(error instanceof KcHttpError && error.status === 401)) throw error;
-      await this.lookup(trackingNumber, view.code, { signal });
-      return call(this.#views.get(trackingNumber)!.token);
-    }
   }
 }
 

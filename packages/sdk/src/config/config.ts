@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
-import { Config } from '../validation/generated.js';
+import { Config } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 
 /** The contact center's public configuration (`GET /config`). */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore, KcLocale } from '../client.js';
-import { KbSearchResult } from '../validation/generated.js';
+import { KbSearchResult } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 
 /** Knowledge-base answers to a query (`GET /kb/search`). */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
-import { QueueStatus } from '../validation/generated.js';
+import { QueueStatus } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 
 /** Whether each channel is open and how long the wait is (`GET /queue`). */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
 import type { SendResult } from '../storage/outbox.js';
-import { Rating, RatingInput } from '../validation/generated.js';
+import { Rating, RatingInput } from '../validation/schemas/index.js';
 import { checkInput, type Infer } from '../validation/validate.js';
 
 /** A rating as the citizen gives it (`POST /ratings`): CSAT 1–5, resolved, optional CES 1–7 and NPS 0–10. */
