@@ -8,6 +8,7 @@
 //   node scripts/contract-validators.mjs --check   exit 1 when the module is out of date
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import * as prettier from 'prettier';
 
 const root = new URL('..', import.meta.url).pathname;
 const source = `${root}packages/contract/openapi.yaml`;
@@ -120,6 +121,9 @@ for (const file of [...files.keys()].sort()) {
   index += `export { ${ident(name)} } from './${name}.js';\n`;
 }
 files.set('index.ts', index);
+// Formatted as the repository's Prettier would, so that `--check` and `prettier --check` agree.
+const style = { ...(await prettier.resolveConfig(`${target}/index.ts`)), parser: 'typescript' };
+for (const [file, text] of files) files.set(file, await prettier.format(text, style));
 
 if (process.argv.includes('--check')) {
   const stale = [...files].filter(
