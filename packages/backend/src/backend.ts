@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { isOpen, nextClosing, nextOpening } from '@kc/contract';
+import { isOpen, nextClosing, nextOpening, type OperationId } from '@kc/contract';
 import { Callbacks } from './callbacks.js';
 import { Chat, estimateWait, sessionOfToken } from './chat/chat.js';
 import { Complaints, parseLastEventId, requireOperator } from './complaints/complaints.js';
@@ -310,8 +310,8 @@ export function createBackend(options: BackendOptions) {
 /** The contact center's backend: see {@link createBackend}. */
 export type Backend = ReturnType<typeof createBackend>;
 
-/** Names of the operations of the contract that the backend implements (operation ids of `openapi.yaml`). */
-export type OperationId = Exclude<
-  keyof Backend,
-  'store' | 'config' | 'subscribe' | 'history' | 'setOperatorOnline' | 'tick'
->;
+/**
+ * Every operation of the contract has its method: a new operation in `openapi.yaml` fails the type check here
+ * until the backend implements it.
+ */
+export type BackendOperations = Pick<Backend, OperationId>;

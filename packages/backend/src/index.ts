@@ -8,7 +8,7 @@
  */
 
 export { createBackend } from './backend.js';
-export type { Backend, CitizenHistory, OperationId, SubscribeOptions, Subscription } from './backend.js';
+export type { Backend, BackendOperations, CitizenHistory, SubscribeOptions, Subscription } from './backend.js';
 export { cryptoRandom, systemClock } from './context.js';
 export {
   demoConfig,

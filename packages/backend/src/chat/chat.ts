@@ -374,6 +374,12 @@ export class Chat {
     }
     if (ids.length > 0) {
       await this.k.emit(tx, streams.chat(session.id), 'message.state', { messageIds: ids, state: 'delivered', at });
+      await this.k.emit(tx, streams.operator, 'chat.read', {
+        sessionId: session.id,
+        messageIds: ids,
+        state: 'delivered',
+        at,
+      });
     }
   }
 
@@ -482,15 +488,12 @@ export class Chat {
     return idempotent(this.k, ctx, 'markChatRead', input, true, async () => {
       const found = await this.authorized(input.params.sessionId, ctx);
       if ('ok' in found) return found;
-      return this.markRead(found.id, input.body.upToMessageId, (m) => m.author.kind !== 'citizen');
+      return this.markRead(found.id, input.body.upToMessageId, true);
     });
   }
 
-  private async markRead(
-    sessionId: string,
-    upToMessageId: string,
-    ofOtherSide: (m: ChatMessageRecord) => boolean,
-  ): Promise<Result<undefined>> {
+  private async markRead(sessionId: string, upToMessageId: string, byCitizen: boolean): Promise<Result<undefined>> {
+    const ofOtherSide = (m: ChatMessageRecord): boolean => (m.author.kind === 'citizen') !== byCitizen;
     return this.k.store.transaction(async (tx) => {
       const messages = await tx.messages.list(sessionId);
       const upTo = messages.find((m) => m.id === upToMessageId);
@@ -509,8 +512,12 @@ export class Chat {
       }
       if (ids.length > 0) {
         await this.k.emit(tx, streams.chat(sessionId), 'message.state', { messageIds: ids, state: 'read', at });
-        const session = (await tx.chats.get(sessionId))!;
-        await this.k.emit(tx, streams.operator, 'chat.updated', await this.summary(tx, session));
+        if (byCitizen) {
+          await this.k.emit(tx, streams.operator, 'chat.read', { sessionId, messageIds: ids, state: 'read', at });
+        } else {
+          const session = (await tx.chats.get(sessionId))!;
+          await this.k.emit(tx, streams.operator, 'chat.updated', await this.summary(tx, session));
+        }
       }
       return ok(204, undefined);
     });
@@ -763,7 +770,7 @@ export class Chat {
     if ('ok' in operator) return operator;
     const session = await this.held(this.k.store, input.params.sessionId, ctx);
     if ('ok' in session) return session;
-    return this.markRead(session.id, input.body.upToMessageId, (m) => m.author.kind === 'citizen');
+    return this.markRead(session.id, input.body.upToMessageId, false);
   }
 
   /** `transferOperatorChat`: to another online operator, or back to the queue (keeping its place) for a topic. */
