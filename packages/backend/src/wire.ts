@@ -43,27 +43,11 @@ export type TimelineEntry = S['TimelineEntry'];
 export type TimelineActor = S['TimelineActor'];
 export type ComplaintComment = S['ComplaintComment'];
 export type CommentInput = S['CommentInput'];
-/**
- * The applicant. The generator turns the schema's `anyOf: [required iin, required bin]` into `… | unknown`, which
- * collapses to `unknown`; this is the object member of that union, the schema's own properties.
- */
-export type Applicant = ApplicantShape;
-interface ApplicantShape {
-  iin?: S['Iin'];
-  bin?: S['Bin'];
-  organisationName?: string;
-  lastName: S['PersonName'];
-  firstName: S['PersonName'];
-  middleName?: S['PersonName'];
-  phone: S['KzPhone'];
-  email?: string;
-  preferredLanguage: S['Locale'];
-  preferredContact: 'phone' | 'sms' | 'email';
-}
+export type Applicant = S['Applicant'];
 export type ApplicantView = S['ApplicantView'];
-export type ComplaintDraft = Omit<S['ComplaintDraft'], 'applicant'> & { applicant: Applicant };
+export type ComplaintDraft = S['ComplaintDraft'];
 export type CitizenComplaint = S['CitizenComplaint'];
-export type Complaint = Omit<S['Complaint'], 'applicant'> & { applicant: Applicant };
+export type Complaint = S['Complaint'];
 export type ComplaintReceipt = S['ComplaintReceipt'];
 export type ComplaintLookup = S['ComplaintLookup'];
 export type ComplaintView = S['ComplaintView'];

@@ -498,9 +498,10 @@ export class Chat {
       const messages = await tx.messages.list(sessionId);
       const upTo = messages.find((m) => m.id === upToMessageId);
       if (!upTo) {
-        return invalid([
-          { field: '/upToMessageId', code: 'unknown_message', message: 'No such message in this chat.' },
-        ]);
+        // The citizen's operation declares 422 for this; the operator's declares 404.
+        return byCitizen
+          ? invalid([{ field: '/upToMessageId', code: 'unknown_message', message: 'No such message in this chat.' }])
+          : fail(404, 'not_found', { detail: 'No such message in this chat.' });
       }
       const at = this.k.iso();
       const ids: string[] = [];
