@@ -39,6 +39,8 @@ for (const name of wanted) {
     browsers.push(
       chromeLauncher({
         puppeteer,
+        // Firefox gives keyboard input and focus events only to the tab in front: one test file at a time.
+        concurrency: 1,
         launchOptions: { browser: 'firefox', executablePath: found.firefox, headless: true },
       }),
     );
