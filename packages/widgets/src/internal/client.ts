@@ -18,13 +18,25 @@ export type Config = KcConfig;
 export type Outage = KcOutage;
 
 /**
- * The client an enclosing `<kc-provider>` shares with its descendants. The key is in the global symbol registry so
+ * The client an enclosing `<kc-provider>` shares with its descendants, as a promise: the provider shares it at once,
+ * before its client exists (made from `base-url` after an import), so that its descendants wait for it instead of
+ * reporting that they have none. The key is in the global symbol registry so
  * that two copies of kc on one page (a CDN script and a bundle) still find each other's provider.
  */
-export const clientContext = createContext<WidgetClient | undefined>(Symbol.for('kc.context.client'));
+export const clientContext = createContext<Promise<WidgetClient> | undefined>(Symbol.for('kc.context.client'));
+
+/** The configuration as `<kc-provider>` shares it: loading (neither field), loaded, or failed. */
+export interface ConfigState {
+  /** The configuration, once loaded. */
+  readonly value?: Config;
+  /** Why loading failed, when it did. */
+  readonly error?: unknown;
+  /** Loads it again (after a failure). */
+  retry(): void;
+}
 
 /** The contact center's configuration, loaded once by `<kc-provider>` for every widget inside it. */
-export const configContext = createContext<Config | undefined>(Symbol.for('kc.context.config'));
+export const configContext = createContext<ConfigState | undefined>(Symbol.for('kc.context.config'));
 
 /** The configuration calls of `client` (cached, and shared by concurrent callers, in the SDK). */
 export const configOf = (client: WidgetClient) => config(client);

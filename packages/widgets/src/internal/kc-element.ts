@@ -12,6 +12,7 @@ import {
   configOf,
   ensureContextRoot,
   type Config,
+  type ConfigState,
   type LocalizedText,
   type WidgetClient,
 } from './client.js';
@@ -84,16 +85,20 @@ export class KcElement extends LitElement {
 
   @consume({ context: clientContext, subscribe: true })
   @state()
-  protected contextClient?: WidgetClient;
+  protected contextClient?: Promise<WidgetClient>;
 
   @consume({ context: configContext, subscribe: true })
   @state()
-  protected contextConfig?: Config;
+  protected contextConfig?: ConfigState;
 
   /** Loads the configuration when no provider gives it. Render it when the element needs the configuration. */
   protected readonly configTask = new Task(this, {
-    task: async ([, , , fromContext], { signal }) => {
-      if (fromContext) return fromContext;
+    task: async ([, , , fromProvider], { signal }): Promise<Config | undefined> => {
+      if (fromProvider) {
+        if (fromProvider.error !== undefined) throw fromProvider.error;
+        // While the provider loads it, wait: its next state changes the task's arguments and starts a new run.
+        return fromProvider.value ?? new Promise<never>(() => undefined);
+      }
       if (!this.hasClientSource) return undefined;
       const config = await this.guard(
         'config.get',
@@ -116,7 +121,13 @@ export class KcElement extends LitElement {
 
   /** The configuration: the provider's, or this element's own once loaded; `undefined` until then. */
   protected get config(): Config | undefined {
-    return this.contextConfig ?? this.configTask.value;
+    return this.contextConfig?.value ?? this.configTask.value;
+  }
+
+  /** Loads the configuration again after a failure: the provider's when there is one, else this element's own. */
+  protected retryConfig(): void {
+    if (this.contextConfig) this.contextConfig.retry();
+    else void this.configTask.run();
   }
 
   /** The contact center's IANA time zone (`Asia/Almaty` until the configuration says otherwise). */
@@ -157,8 +168,8 @@ export class KcElement extends LitElement {
    * @throws {KcNoClientError} when there is none (and warns once in development).
    */
   protected getClient(): Promise<WidgetClient> {
-    const direct = this.client ?? this.contextClient;
-    if (direct) return Promise.resolve(direct);
+    if (this.client) return Promise.resolve(this.client);
+    if (this.contextClient) return this.contextClient;
     if (this.baseUrl) {
       if (this.#made?.baseUrl !== this.baseUrl) {
         const made = { baseUrl: this.baseUrl, client: createClientFor({ baseUrl: this.baseUrl, locale: this.locale }) };

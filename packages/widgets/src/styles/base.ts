@@ -3,7 +3,8 @@ import { css } from 'lit';
 
 /**
  * What every kc element's shadow root shares: the box, type, focus ring, buttons, links, the visually hidden
- * utility and the in-place error state. In `@layer kc`, after `tokenStyles`.
+ * utility, the in-place error state (`.kc-error`) and the success confirmation (`.kc-success`); buttons are
+ * `.kc-button`, the main action of a form `.kc-button kc-button--primary`. In `@layer kc`, after `tokenStyles`.
  */
 export const baseStyles = css`
   @layer kc {
@@ -61,6 +62,16 @@ export const baseStyles = css`
       background: var(--_kc-color-info-surface);
     }
 
+    .kc-button--primary {
+      background: var(--_kc-color-accent);
+      color: var(--_kc-color-on-accent);
+      font-weight: var(--_kc-font-weight-bold);
+    }
+
+    .kc-button--primary:hover {
+      background: var(--_kc-color-link);
+    }
+
     input,
     select,
     textarea {
@@ -103,8 +114,18 @@ export const baseStyles = css`
       margin: 0;
     }
 
+    /* A confirmation after a citizen's action (a complaint registered, a callback booked). */
+    .kc-success {
+      padding: var(--_kc-space-m);
+      border: 2px solid var(--_kc-color-success);
+      border-radius: var(--_kc-radius-m);
+      background: var(--_kc-color-success-surface);
+      color: var(--_kc-color-text);
+    }
+
     @media (forced-colors: active) {
       .kc-button,
+      .kc-success,
       .kc-error {
         border-color: ButtonText;
       }

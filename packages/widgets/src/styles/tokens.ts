@@ -12,7 +12,7 @@ import { css } from 'lit';
  *   `success` a `--kc-color-<tone>` (text and lines) on a `--kc-color-<tone>-surface` (background);
  * - `--kc-font-family` (inherits the page's font when unset), `--kc-font-size`, `--kc-font-size-small`,
  *   `--kc-font-size-large`, `--kc-font-weight-bold`, `--kc-font-line-height`;
- * - `--kc-space-xs`, `--kc-space-s`, `--kc-space-m`, `--kc-space-l`, `--kc-space-xl`;
+ * - `--kc-space-xs`, `--kc-space-s`, `--kc-space-m`;
  * - `--kc-radius-s`, `--kc-radius-m`;
  * - `--kc-motion-duration` (0 s when the user prefers reduced motion).
  *
@@ -47,8 +47,6 @@ export const tokenStyles = css`
       --_kc-space-xs: var(--kc-space-xs, 0.25rem);
       --_kc-space-s: var(--kc-space-s, 0.5rem);
       --_kc-space-m: var(--kc-space-m, 1rem);
-      --_kc-space-l: var(--kc-space-l, 1.5rem);
-      --_kc-space-xl: var(--kc-space-xl, 2rem);
 
       --_kc-radius-s: var(--kc-radius-s, 4px);
       --_kc-radius-m: var(--kc-radius-m, 8px);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { formatList, plural, type Translation } from './translation.js';
+import { plural, type Translation } from './translation.js';
 
 // A Kazakh noun stays singular after a numeral («3 хабарлама»), so most `one` and `other` forms are alike.
 const notices = (n: number) => plural('kk', n, { one: 'хабарлама', other: 'хабарлама' });
@@ -32,7 +32,8 @@ const kk = {
       visit: 'жеке қабылдау',
       e_otinish: 'eOtinish',
     },
-    list: (items) => formatList('kk', items),
+    // Not Intl.ListFormat: browsers' Kazakh data differ (Chromium joins with a bare comma).
+    list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} және ${items.at(-1)}`),
   },
 
   outageBanner: {

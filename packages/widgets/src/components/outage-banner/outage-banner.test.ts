@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../kc-outage-banner.js';
 import type { KcOutageBanner } from './outage-banner.js';
 import { fakeClient, fakeConfig, fakeOutage, networkError } from '../../../test/fake-client.js';
+import { settle, until } from '../../../test/dom.js';
 import type { KcErrorEvent } from '../../events/kc-error.js';
 import type { Outage } from '../../internal/client.js';
 
@@ -18,19 +19,9 @@ async function banner(outages: Outage[], attrs: { lang?: string; theme?: string 
       theme=${attrs.theme ?? 'light'}
     ></kc-outage-banner>`,
   );
-  await waitUntil(
-    () =>
-      (fake.feed.watches > 0 && el.shadowRoot!.querySelector('section, .kc-error') !== null) || fake.feed.running > 0,
-  );
+  await until(el, () => fake.feed.running > 0, 'the watch');
   await settle(el);
   return { el, fake };
-}
-
-async function settle(el: KcOutageBanner) {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-  }
 }
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
@@ -267,7 +258,7 @@ describe('<kc-outage-banner>', () => {
       el.onError = (error) => errors.push(error);
       const fired = oneEvent(el, 'kc-error');
       el.client = fake.client;
-      await waitUntil(() => fake.feed.running > 0);
+      await until(el, () => fake.feed.running > 0);
       fake.feed.fail(networkError());
       const event = (await fired) as KcErrorEvent;
       expect(event.bubbles && event.composed).to.equal(true);
@@ -280,7 +271,7 @@ describe('<kc-outage-banner>', () => {
       await expect(el).to.be.accessible();
 
       ($(el, '[part="retry-button"]') as HTMLButtonElement).click();
-      await waitUntil(() => fake.feed.running > 0);
+      await until(el, () => fake.feed.running > 0);
       fake.feed.emit([fakeOutage()]);
       await settle(el);
       expect($(el, '[role="alert"]')).to.equal(null);
@@ -325,7 +316,7 @@ describe('<kc-outage-banner>', () => {
     el.remove();
     expect(fake.feed.running).to.equal(0);
     parent.append(el);
-    await waitUntil(() => fake.feed.running === 1);
+    await until(el, () => fake.feed.running === 1);
   });
 
   it('uses the time zone of the configuration', async () => {

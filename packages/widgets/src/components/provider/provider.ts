@@ -2,7 +2,7 @@
 import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { KcElement } from '../../internal/kc-element.js';
-import { clientContext, configContext, type WidgetClient } from '../../internal/client.js';
+import { clientContext, configContext, type ConfigState } from '../../internal/client.js';
 
 /**
  * @summary Shares one client and the contact center's configuration with every kc element inside it.
@@ -22,6 +22,8 @@ import { clientContext, configContext, type WidgetClient } from '../../internal/
  * </kc-provider>
  */
 export class KcProvider extends KcElement {
+  protected static override requiresConfig = true;
+
   static override styles = css`
     @layer kc {
       :host {
@@ -32,32 +34,42 @@ export class KcProvider extends KcElement {
 
   readonly #clientProvider = new ContextProvider(this, { context: clientContext });
   readonly #configProvider = new ContextProvider(this, { context: configContext });
-  #resolving?: Promise<WidgetClient>;
+
+  // A provider shows no text: it shares its client at once instead of waiting for a catalog like other elements.
+  protected override scheduleUpdate(): void {
+    this.performUpdate();
+  }
+
+  protected override shouldUpdate(): boolean {
+    return true;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('client') || changed.has('baseUrl') || changed.has('contextClient')) this.#shareClient();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#configProvider.value !== this.config) this.#configProvider.setValue(this.config);
+    const { value, error } = this.configTask;
+    const shared = this.#configProvider.value;
+    if (!this.hasClientSource) {
+      if (shared !== undefined) this.#configProvider.setValue(undefined);
+    } else if (shared === undefined || shared.value !== value || shared.error !== error) {
+      const state: ConfigState = { value, error, retry: () => void this.configTask.run() };
+      this.#configProvider.setValue(state);
+    }
   }
 
   #shareClient(): void {
     if (!this.hasClientSource) {
-      this.#resolving = undefined;
       this.#clientProvider.setValue(undefined);
       return;
     }
-    const resolving = this.guard('client.create', () => this.getClient());
-    this.#resolving = resolving;
-    resolving.then(
-      (client) => {
-        if (this.#resolving === resolving) this.#clientProvider.setValue(client);
-      },
-      () => undefined,
-    );
+    const client = this.guard('client.create', () => this.getClient());
+    // Descendants handle a failure through the promise; this keeps it from being reported as unhandled.
+    client.catch(() => undefined);
+    this.#clientProvider.setValue(client);
   }
 
   protected override render(): TemplateResult {
