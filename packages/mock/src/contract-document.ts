@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-// The contract document as data. `@kc/contract` builds its operation list from this generated module but does not
-// export the document itself yet; this is the one place that reaches for it, so that switching to a public export
-// changes one line.
-export { document as contractDocument } from '../../contract/src/generated/openapi-document.js';
+// The contract document as data, for the validators (the mock and the contract suite are test tools: the document
+// never reaches a production bundle of the widgets or the SDK).
+export { document as contractDocument } from '@kc/contract/document';

@@ -219,7 +219,14 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
         if (p.required) issues.push({ field: prefix, code: 'required', message: 'Required.' });
         continue;
       }
-      issues.push(...validator.validate(p.schemaRef, value, prefix));
+      const found = validator.validate(p.schemaRef, value, prefix);
+      if (found.length > 0 && !op.responses['400']) {
+        // The operation declares no 400: a path that names nothing is not found, and a malformed optional
+        // parameter is ignored, as the contract lets a server ignore what it does not understand.
+        if (p.in === 'path') return { ok: false, response: hostProblem(404, 'not_found', 'Not found', { instance }) };
+        continue;
+      }
+      issues.push(...found);
       if (p.in === 'path') params[p.name] = value;
       if (p.in === 'query') query[p.name] = value;
     }
