@@ -59,6 +59,13 @@ class Table<T> {
   values(): T[] {
     return [...this.rows.values()].map((row) => structuredClone(row));
   }
+
+  /** Copies of the rows that match, without copying the others. */
+  filter(predicate: (row: T) => boolean): T[] {
+    const out: T[] = [];
+    for (const row of this.rows.values()) if (predicate(row)) out.push(structuredClone(row));
+    return out;
+  }
 }
 
 /** A tiny FIFO lock: transactions of the memory store run one at a time, like serialisable SQL ones. */
@@ -171,7 +178,8 @@ export class MemoryStore implements Store {
         insert: (record) =>
           run(() => {
             if (this.complaintRows.has(record.id)) return false;
-            if (this.complaintRows.values().some((c) => c.trackingNumber === record.trackingNumber)) return false;
+            if ([...this.complaintRows.rows.values()].some((c) => c.trackingNumber === record.trackingNumber))
+              return false;
             this.complaintRows.set(record.id, record);
             return true;
           }),
@@ -183,7 +191,6 @@ export class MemoryStore implements Store {
         update: (record) => run(() => this.complaintRows.set(record.id, record)),
         list: async (filter: ComplaintFilter, page: PageRequest): Promise<Page<ComplaintRecord>> => {
           const rows = this.complaintRows
-            .values()
             .filter(
               (c) =>
                 (!filter.status || filter.status.includes(c.status)) &&
@@ -228,25 +235,19 @@ export class MemoryStore implements Store {
         update: (record) => run(() => this.chatRows.set(record.id, record)),
         listByStatus: async (status) =>
           this.chatRows
-            .values()
             .filter((c) => c.status === status)
             .sort((a, b) => byString(a.queuedAt, b.queuedAt) || a.queueSeq - b.queueSeq),
         listCreated: async (from, to) =>
           this.chatRows
-            .values()
             .filter((c) => c.createdAt >= from && c.createdAt < to)
             .sort((a, b) => byString(a.createdAt, b.createdAt)),
         listClosedSince: async (since, limit) =>
           this.chatRows
-            .values()
             .filter((c) => c.closedAt !== null && c.closedAt >= since)
             .sort((a, b) => byString(b.closedAt ?? '', a.closedAt ?? ''))
             .slice(0, limit),
         listBySubject: async (subjectId) =>
-          this.chatRows
-            .values()
-            .filter((c) => c.subjectId === subjectId)
-            .sort((a, b) => byString(a.createdAt, b.createdAt)),
+          this.chatRows.filter((c) => c.subjectId === subjectId).sort((a, b) => byString(a.createdAt, b.createdAt)),
       },
 
       messages: {
@@ -288,24 +289,16 @@ export class MemoryStore implements Store {
         update: (record) => run(() => this.callbackRows.set(record.id, record)),
         listBySlot: async (from, to) =>
           this.callbackRows
-            .values()
             .filter((c) => c.slotStart !== null && c.slotStart >= from && c.slotStart < to)
             .sort((a, b) => byString(a.slotStart ?? '', b.slotStart ?? '')),
         listByStatus: async (status) =>
-          this.callbackRows
-            .values()
-            .filter((c) => status.includes(c.status))
-            .sort((a, b) => byString(a.createdAt, b.createdAt)),
+          this.callbackRows.filter((c) => status.includes(c.status)).sort((a, b) => byString(a.createdAt, b.createdAt)),
         listCreated: async (from, to) =>
           this.callbackRows
-            .values()
             .filter((c) => c.createdAt >= from && c.createdAt < to)
             .sort((a, b) => byString(a.createdAt, b.createdAt)),
         listBySubject: async (subjectId) =>
-          this.callbackRows
-            .values()
-            .filter((c) => c.subjectId === subjectId)
-            .sort((a, b) => byString(a.createdAt, b.createdAt)),
+          this.callbackRows.filter((c) => c.subjectId === subjectId).sort((a, b) => byString(a.createdAt, b.createdAt)),
       },
 
       outages: {
@@ -319,7 +312,6 @@ export class MemoryStore implements Store {
         update: (record) => run(() => this.outageRows.set(record.id, record)),
         list: async (resolvedSince) =>
           this.outageRows
-            .values()
             .filter((o) => o.resolvedAt === null || o.resolvedAt >= resolvedSince)
             .sort((a, b) => byString(a.startedAt, b.startedAt)),
       },
@@ -335,14 +327,10 @@ export class MemoryStore implements Store {
         getBySubject: async (kind: RatingSubjectKind, ref: string) => this.ratingRows.get(`${kind}:${ref}`) ?? null,
         listCreated: async (from, to) =>
           this.ratingRows
-            .values()
             .filter((r) => r.createdAt >= from && r.createdAt < to)
             .sort((a, b) => byString(a.createdAt, b.createdAt)),
         listBySubject: async (subjectId) =>
-          this.ratingRows
-            .values()
-            .filter((r) => r.subjectId === subjectId)
-            .sort((a, b) => byString(a.createdAt, b.createdAt)),
+          this.ratingRows.filter((r) => r.subjectId === subjectId).sort((a, b) => byString(a.createdAt, b.createdAt)),
       },
 
       operators: {
@@ -381,19 +369,24 @@ export class MemoryStore implements Store {
       events: {
         append: <T>(stream: string, type: string, data: T, at: string) =>
           run(() => {
-            const list = this.eventRows.get(stream) ?? [];
+            if (!this.eventRows.has(stream)) this.eventRows.set(stream, []);
+            // Appended in place (copying a long stream on every append would be quadratic); undone by a pop.
+            const list = this.eventRows.rows.get(stream)!;
             const counter = this.counterRows.get(`events:${stream}`)?.value ?? 0;
-            const event: StreamEvent<T> = { id: counter + 1, stream, type, data, at };
+            const event: StreamEvent<T> = structuredClone({ id: counter + 1, stream, type, data, at });
             this.counterRows.set(`events:${stream}`, { value: counter + 1 });
             list.push(event);
-            this.eventRows.set(stream, list);
+            this.log?.push(() => list.pop());
             (this.pending ?? []).push(structuredClone(event));
-            return event;
+            return structuredClone(event);
           }),
-        after: async (stream, afterId, limit) =>
-          (this.eventRows.get(stream) ?? []).filter((e) => e.id > afterId).slice(0, limit),
+        after: async (stream, afterId, limit) => {
+          const list = this.eventRows.rows.get(stream) ?? [];
+          const start = list.findIndex((e) => e.id > afterId);
+          return start < 0 ? [] : structuredClone(list.slice(start, start + limit));
+        },
         lastId: async (stream) => this.counterRows.get(`events:${stream}`)?.value ?? 0,
-        firstId: async (stream) => this.eventRows.get(stream)?.[0]?.id ?? 0,
+        firstId: async (stream) => this.eventRows.rows.get(stream)?.[0]?.id ?? 0,
         purge: (before) =>
           run(() => {
             let count = 0;
