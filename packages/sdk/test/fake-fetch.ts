@@ -36,11 +36,11 @@ export function fakeFetch(handler: FakeHandler): FakeFetch {
     const answer = handler(call, calls.length - 1);
     // Like a real fetch, reject when the signal aborts before the answer.
     return new Promise<Response>((resolve, reject) => {
-      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+      request.signal.addEventListener('abort', () => reject(request.signal.reason as Error), { once: true });
       Promise.resolve(answer).then(resolve, reject);
     });
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls };
+  return { fetch, calls };
 }
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -66,7 +66,7 @@ export const networkError = () => Promise.reject(new TypeError('Failed to fetch'
 export function fakeSleep() {
   const slept: number[] = [];
   const sleep = (ms: number, signal?: AbortSignal) => {
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
     slept.push(ms);
     return Promise.resolve();
   };

@@ -33,7 +33,7 @@ export function uploadWithProgress(form: FormData, onProgress: (share: number) =
       xhr.onerror = () => reject(new TypeError('Network request failed'));
       const abort = () => {
         xhr.abort();
-        reject(request.signal.reason);
+        reject(request.signal.reason as Error);
       };
       if (request.signal.aborted) return abort();
       request.signal.addEventListener('abort', abort, { once: true });

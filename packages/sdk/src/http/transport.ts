@@ -3,7 +3,7 @@ import ky from 'ky';
 import {
   KcAbortError,
   KcContractError,
-  KcError,
+  type KcError,
   KcHttpError,
   KcNetworkError,
   KcRateLimitError,
@@ -250,9 +250,9 @@ export class Transport {
     const stop = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         timeout.abort();
-        reject(timeout.signal.reason);
+        reject(timeout.signal.reason as Error);
       }, this.#options.timeout ?? 15_000);
-      user?.addEventListener('abort', (onAbort = () => reject(user.reason)), { once: true });
+      user?.addEventListener('abort', (onAbort = () => reject(user.reason as Error)), { once: true });
     });
     const work = async () => {
       const token = await this.#options.getToken?.({ refresh });

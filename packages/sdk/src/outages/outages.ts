@@ -2,7 +2,8 @@
 import type { KcCore } from '../client.js';
 import type { KcError } from '../errors/errors.js';
 import { openStream } from '../realtime/stream.js';
-import { Outage, OutageList, watchOutagesEvents } from '../validation/schemas/index.js';
+import type { Outage } from '../validation/schemas/index.js';
+import { OutageList, watchOutagesEvents } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 
 /** A service interruption with its alternatives and expected resumption (clauses 34.1–34.3). */

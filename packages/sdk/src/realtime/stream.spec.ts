@@ -23,7 +23,8 @@ function sse(chunks: string[], signal: AbortSignal, hold = false): Response {
     pull(controller) {
       if (i < chunks.length) controller.enqueue(encoder.encode(chunks[i++]));
       else if (!hold) controller.close();
-      else return new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      else
+        return new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
     },
   });
   return new Response(body, { headers: { 'content-type': 'text/event-stream' } });

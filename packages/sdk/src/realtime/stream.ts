@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { createParser } from 'eventsource-parser';
-import { KcContractError, KcHttpError, isKcAbortError, type KcError } from '../errors/errors.js';
+import { KcContractError, isKcAbortError, type KcError, type KcHttpError } from '../errors/errors.js';
 import { backoff } from '../http/retry.js';
 import { isTransient, toError, type Transport } from '../http/transport.js';
 import { validate, type AnySchema, type Infer } from '../validation/validate.js';
@@ -72,7 +72,7 @@ export async function openStream<M extends Record<string, AnySchema>>(
   options: StreamOptions<M>,
 ): Promise<void> {
   const { signal, operation } = options;
-  const { sleep, random } = transport.policy;
+  const { sleep } = transport.policy;
   let last = options.lastEventId;
   const seen = new Set<string>();
   let retry = 3000;

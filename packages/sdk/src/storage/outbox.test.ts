@@ -81,7 +81,8 @@ describe('outbox in the browser', () => {
     expect(receipts).to.have.length(1);
     const [result] = await second.outbox.results();
     expect(result!.id).to.equal(queued.id);
-    expect(result!.receipt as KcStoredComplaintReceipt).to.deep.equal({
+    const receipt: KcStoredComplaintReceipt = result!.receipt as KcStoredComplaintReceipt;
+    expect(receipt).to.deep.equal({
       trackingNumber: 'KC-2026-000001',
       accessCode: '7K3F-9QXD',
       registeredAt: '2026-11-23T10:00:00+05:00',
@@ -148,7 +149,7 @@ describe('outbox in the browser', () => {
   });
 
   it('falls back to memory and says so when IndexedDB refuses to open', async () => {
-    const open = IDBFactory.prototype.open;
+    const descriptor = Object.getOwnPropertyDescriptor(IDBFactory.prototype, 'open')!;
     IDBFactory.prototype.open = function () {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
@@ -165,7 +166,7 @@ describe('outbox in the browser', () => {
       await kc.outbox.flush();
       expect(server.registered).to.equal(1);
     } finally {
-      IDBFactory.prototype.open = open;
+      Object.defineProperty(IDBFactory.prototype, 'open', descriptor);
     }
   });
 

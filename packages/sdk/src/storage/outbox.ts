@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { KcAbortError, KcHttpError, KcValidationError, type KcError } from '../errors/errors.js';
+import { KcAbortError, KcHttpError, type KcError, type KcValidationError } from '../errors/errors.js';
 import { isTransient, type Transport } from '../http/transport.js';
 import type { AnySchema } from '../validation/validate.js';
 import type { KcStorage, OutboxRecord, ResultRecord } from './storage.js';
@@ -99,8 +99,8 @@ export class Outbox {
   readonly #transport: Transport;
   readonly #storage: KcStorage;
   readonly #options: Required<OutboxOptions>;
-  readonly #kinds = new Map<string, OutboxKind<any>>();
-  readonly #listeners = new Map<string, Set<(detail: any) => void>>();
+  readonly #kinds = new Map<string, OutboxKind<never>>();
+  readonly #listeners = new Map<string, Set<(detail: never) => void>>();
   readonly #inFlight = new Set<string>();
   #flushing: Promise<void> | undefined;
   #again: Promise<void> | undefined;
@@ -142,7 +142,7 @@ export class Outbox {
   emit<K extends keyof OutboxEventMap>(type: K, detail: OutboxEventMap[K]): void {
     for (const listener of this.#listeners.get(type) ?? []) {
       try {
-        listener(detail);
+        listener(detail as never);
       } catch (error) {
         queueMicrotask(() => {
           throw error;
@@ -358,7 +358,7 @@ export class Outbox {
         retry: { limit: 1 },
       });
       await this.#storage.delete('outbox', item.id);
-      if (!direct) await this.#result(item, { receipt: kind.keep(data) });
+      if (!direct) await this.#result(item, { receipt: kind.keep(data as never) });
       this.emit('sent', { id: item.id, kind: item.kind, receipt: data });
       return { status: 'sent', id: item.id, receipt: data };
     } catch (e) {

@@ -76,19 +76,21 @@ export interface KcStorage {
 export const databaseName = 'kc';
 
 function memoryStorage(name: string): KcStorage {
-  const maps = { outbox: new Map(), results: new Map(), drafts: new Map() } as {
-    [S in StoreName]: Map<string, Stores[S]>;
+  const maps: { [S in StoreName]: Map<string, Stores[S]> } = {
+    outbox: new Map(),
+    results: new Map(),
+    drafts: new Map(),
   };
   const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   return {
     name,
     kind: 'memory',
-    get: async (store, id) => copy(maps[store].get(id)),
-    all: async (store) => [...maps[store].values()].map(copy),
-    put: async (store, value) => void maps[store].set(value.id, copy(value)),
-    delete: async (store, id) => void maps[store].delete(id),
-    exists: async () => Object.values(maps).some((m) => m.size > 0),
-    destroy: async () => Object.values(maps).forEach((m) => m.clear()),
+    get: (store, id) => Promise.resolve(copy(maps[store].get(id))),
+    all: (store) => Promise.resolve([...maps[store].values()].map(copy)),
+    put: (store, value) => Promise.resolve(void maps[store].set(value.id, copy(value))),
+    delete: (store, id) => Promise.resolve(void maps[store].delete(id)),
+    exists: () => Promise.resolve(Object.values(maps).some((m) => m.size > 0)),
+    destroy: () => Promise.resolve(Object.values(maps).forEach((m) => m.clear())),
   };
 }
 

@@ -33,7 +33,7 @@ export interface Schema<T = unknown> {
 export type Infer<S> = S extends Schema<infer T> ? T : S extends () => Schema<infer T> ? T : unknown;
 
 /** A schema, or a function returning one (a `$ref` to a schema defined later, for recursion). */
-export type AnySchema = Schema<any> | (() => Schema<any>);
+export type AnySchema = Schema<unknown> | (() => Schema<unknown>);
 
 const formats: Record<string, RegExp> = {
   'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i,
