@@ -11,6 +11,7 @@ import { complaints, type ComplaintsModule } from './complaints/complaints.js';
 import { callbacks, type CallbacksModule } from './callbacks/callbacks.js';
 import { ratings, type RatingsModule } from './ratings/ratings.js';
 import { kb, type KbModule } from './kb/kb.js';
+import { chat, type ChatModule } from './chat/chat.js';
 
 /** A language of the widgets and of the server's texts. */
 export type KcLocale = 'kk' | 'ru' | 'en';
@@ -189,11 +190,13 @@ export interface KcClient extends KcCore {
   readonly ratings: RatingsModule;
   /** Knowledge base search. */
   readonly kb: KbModule;
+  /** The web chat: start, resume after a reload, messages through the outbox. */
+  readonly chat: ChatModule;
 }
 
 /**
  * Makes a client with every domain module (`kc.config`, `kc.queue`, `kc.outages`, `kc.complaints`,
- * `kc.callbacks`, `kc.ratings`, `kc.kb`), each made on first use and shared with the module functions
+ * `kc.callbacks`, `kc.ratings`, `kc.kb`, `kc.chat`), each made on first use and shared with the module functions
  * (`complaints(kc) === kc.complaints`).
  *
  * @example
@@ -205,7 +208,7 @@ export interface KcClient extends KcCore {
  */
 export function createClient(options: ClientOptions): KcClient {
   const kc = createCore(options);
-  const modules = { config, queue, outages, complaints, callbacks, ratings, kb };
+  const modules = { config, queue, outages, complaints, callbacks, ratings, kb, chat };
   for (const [name, module] of Object.entries(modules)) {
     Object.defineProperty(kc, name, { get: () => module(kc), enumerable: true });
   }

@@ -65,3 +65,18 @@ export { uploadWithProgress } from './complaints/upload.js';
 export * from './callbacks/callbacks.js';
 export * from './ratings/ratings.js';
 export { kb, KbModule, type KcKbSearchResult } from './kb/kb.js';
+export { chat, ChatModule, type KcChatStartOptions, type KcChatResumeOptions } from './chat/chat.js';
+export {
+  KcChatSession,
+  type KcChatSessionInfo,
+  type KcChatServerMessage,
+  type KcChatMessage,
+  type KcChatMessageStatus,
+  type KcChatAttachment,
+  type KcChatEventMap,
+  type KcChatStreamEventMap,
+  type KcChatInactivity,
+  type KcChatOutage,
+  type KcChatEnding,
+  type KcChatSendOptions,
+} from './chat/session.js';

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+// The chat session against @kc/mock (the real @kc/backend behind msw, with its scripted operator), in Node and in
+// browsers: a whole conversation, 100 dropped streams, and a message sent while the network is down.
+import { after, afterEach, before, describe, it } from '@kc/testing/bdd';
+import { expect } from 'chai';
+import type { MockContactCenter } from '@kc/mock';
+import { createClient, type KcClient } from '../client.js';
+import type { KcConfig } from '../config/config.js';
+import { isKcHttpError } from '../errors/errors.js';
+import { chat } from './chat.js';
+import type { KcChatMessage, KcChatSession } from './session.js';
+
+type RunningMock = MockContactCenter & { stop(): void };
+const browser = typeof window !== 'undefined';
+const baseUrl = browser ? `${location.origin}/api/v1` : 'http://kc.test/api/v1';
+
+async function start(): Promise<RunningMock> {
+  const options = {
+    seed: 11,
+    clock: { start: '2026-11-23T10:00:00+05:00' },
+    baseUrl: browser ? '/api/v1' : baseUrl,
+    operator: { joinAfterMs: 200, typingMs: 100, readAfterMs: 50 },
+  };
+  if (browser) return (await import('@kc/mock/browser')).startMockWorker(options);
+  return (await import('@kc/mock/node')).startMockServer(options);
+}
+
+const until = async (condition: () => boolean, what: string, ms = 8000) => {
+  for (const end = Date.now() + ms; !condition();) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const text = (m: KcChatMessage) => (typeof m.text === 'string' ? m.text : m.text.ru);
+const keys = (session: KcChatSession) => session.messages.map((m) => m.clientMessageId ?? m.id);
+const instant = (_ms: number, signal?: AbortSignal) =>
+  signal?.aborted ? Promise.reject(signal.reason as Error) : new Promise<void>((r) => setTimeout(r, 5));
+
+describe('chat(kc) against @kc/mock', () => {
+  let mock: RunningMock;
+  let kc: KcClient;
+  let config: KcConfig;
+  const consent = () => ({ given: true as const, version: config.privacy.version });
+
+  before(async () => {
+    mock = await start();
+    kc = createClient({
+      baseUrl,
+      locale: 'ru',
+      storage: 'memory',
+      retry: { sleep: instant },
+      outbox: { baseDelay: 60_000 },
+    });
+    config = await kc.config.get();
+  });
+
+  afterEach(async () => {
+    chat(kc).forget();
+    await mock.scenario.reset();
+  });
+
+  after(() => {
+    kc.close();
+    mock.stop();
+  });
+
+  it('a whole conversation: queue, operator joins, replies, receipts, typing, transcript, close by the citizen', async () => {
+    const session = await chat(kc).start({ language: 'ru', consent: consent(), topic: undefined });
+    const seen: string[] = [];
+    session.on('operator.joined', () => seen.push('joined'));
+    session.on('message', ({ message, live }) => live && message.author.kind === 'operator' && seen.push('reply'));
+    expect(session.status).to.equal('queued');
+    await until(() => session.status === 'active', 'the operator to join');
+    expect(session.info.operator?.displayName).to.be.a('string');
+    await until(() => session.messages.some((m) => m.author.kind === 'operator'), 'the greeting');
+
+    session.typing();
+    session.typing();
+    const sent = await session.send('Здравствуйте! Вопрос о пенсии.');
+    expect(sent.clientMessageId).to.be.a('string');
+    await until(() => session.messages.filter((m) => m.author.kind === 'operator').length >= 2, 'a reply');
+    await until(
+      () => session.messages.find((m) => m.clientMessageId === sent.clientMessageId)?.status === 'read',
+      'read',
+    );
+    expect(session.unread).to.be.greaterThan(0);
+    await session.markRead();
+    expect(session.unread).to.equal(0);
+    expect(seen).to.include.members(['joined', 'reply']);
+
+    const transcript = await session.transcript();
+    expect(transcript.type).to.match(/^text\/plain/);
+    expect(await transcript.text()).to.include('Вопрос о пенсии');
+
+    const ended = new Promise((resolve) => session.on('session.closed', resolve));
+    await session.close({ resolved: true });
+    expect(session.status).to.equal('closed');
+    expect(session.ending?.reason).to.equal('citizen_closed');
+    await Promise.race([ended, new Promise((r) => setTimeout(r, 50))]);
+    expect(new Set(keys(session)).size).to.equal(session.messages.length);
+  });
+
+  it('100 dropped streams during a conversation: no message lost or shown twice', async () => {
+    const session = await chat(kc).start({ language: 'ru', consent: consent() });
+    await until(() => session.status === 'active', 'the operator to join');
+    for (let i = 0; i < 100; i++) {
+      mock.streams.dropAll();
+      if (i % 10 === 0) await session.send(`Сообщение ${i}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const server = async () => {
+      const copy = createClient({ baseUrl, storage: 'memory' });
+      const other = await chat(copy).resume();
+      copy.close();
+      return other;
+    };
+    await until(() => session.messages.filter((m) => m.author.kind === 'operator').length >= 11, 'every reply', 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    // The server's own list (read through a second client with the same token) is the truth.
+    const truth = await server();
+    if (truth) {
+      expect(keys(session)).to.deep.equal(keys(truth));
+      truth.detach();
+    } else {
+      // Node has no session storage to share the token through: compare with what a refresh reads.
+      const before = keys(session);
+      await session.refresh();
+      expect(keys(session)).to.deep.equal(before);
+    }
+    expect(new Set(keys(session)).size).to.equal(session.messages.length);
+    expect(session.messages.filter((m) => m.author.kind === 'citizen').map(text)).to.deep.equal(
+      Array.from({ length: 10 }, (_, i) => `Сообщение ${i * 10}`),
+    );
+  });
+
+  it('a message sent while the network is down is queued, then delivered exactly once', async () => {
+    const session = await chat(kc).start({ language: 'ru', consent: consent() });
+    await mock.scenario.set({ networkFailure: { operations: ['sendChatMessage'] } });
+    const message = await session.send('Пока нет сети');
+    expect(message.status).to.equal('queued');
+    expect((await kc.outbox.pending()).map((p) => p.id)).to.include(message.clientMessageId);
+    await mock.scenario.set({ networkFailure: false });
+    await kc.outbox.flush();
+    await until(
+      () =>
+        session.messages.find((m) => m.id !== message.id && m.clientMessageId === message.clientMessageId) !==
+        undefined,
+      'delivery',
+    );
+    await kc.outbox.flush();
+    await session.refresh();
+    expect(session.messages.filter((m) => m.clientMessageId === message.clientMessageId)).to.have.length(1);
+    expect(await kc.outbox.pending()).to.have.length(0);
+  });
+
+  it('the center closed: start answers 503 center_closed', async () => {
+    await mock.scenario.set({ centerClosed: true });
+    try {
+      await chat(kc).start({ language: 'kk', consent: consent() });
+      expect.fail('started while closed');
+    } catch (error) {
+      expect(isKcHttpError(error) && error.code).to.equal('center_closed');
+    }
+  });
+
+  it('an outage during the chat arrives as outage.notice', async () => {
+    const session = await chat(kc).start({ language: 'en', consent: consent() });
+    await mock.scenario.set({ outage: true });
+    await until(() => session.outage !== undefined, 'the outage notice');
+    expect(session.outage?.alternatives).to.be.an('array');
+  });
+});

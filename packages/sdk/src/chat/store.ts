@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+import type { KcCore } from '../client.js';
+
+/** @internal What the tab keeps of a chat: its id and token, and the citizen's messages not yet delivered. */
+export interface StoredChat {
+  id: string;
+  token: string;
+  pending?: { id: string; text: string; at: string }[];
+}
+
+const key = (kc: KcCore) => `kc.chat ${kc.transport.baseUrl}`;
+
+// Session storage only: the chat lives as long as the tab (a reload or a navigation on the same site resumes it),
+// and it is written only once the citizen has started a chat.
+const storage = (): Storage | undefined => {
+  try {
+    return globalThis.sessionStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const memory = new WeakMap<KcCore, StoredChat>();
+
+/** @internal */
+export function readSession(kc: KcCore): StoredChat | undefined {
+  try {
+    const raw = storage()?.getItem(key(kc));
+    if (raw) {
+      const value = JSON.parse(raw) as StoredChat;
+      if (typeof value.id === 'string' && typeof value.token === 'string') return value;
+    }
+  } catch {
+    // Unreadable: as if there were none.
+  }
+  return memory.get(kc);
+}
+
+/** @internal */
+export function rememberSession(kc: KcCore, chat: StoredChat): void {
+  memory.set(kc, chat);
+  try {
+    storage()?.setItem(key(kc), JSON.stringify(chat));
+  } catch {
+    // Full or forbidden: the chat still works in this page, it just cannot be resumed after a reload.
+  }
+}
+
+/** @internal */
+export function forgetSession(kc: KcCore): void {
+  memory.delete(kc);
+  try {
+    storage()?.removeItem(key(kc));
+  } catch {
+    // Nothing to forget.
+  }
+}
