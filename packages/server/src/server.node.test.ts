@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { contractOperations } from '@kc/contract';
 import { createServer, type KcServer } from './server.js';
@@ -18,6 +21,11 @@ let server: KcServer;
 let api: string;
 let offsetMs = 0;
 const logLines: string[] = [];
+
+const pages = mkdtempSync(join(tmpdir(), 'kc-pages-'));
+writeFileSync(join(pages, 'index.html'), '<!doctype html><title>Portal</title>');
+writeFileSync(join(pages, '.env'), 'SECRET=1');
+after(() => rmSync(pages, { recursive: true, force: true }));
 
 before(async () => {
   const config = exampleConfig();
@@ -37,6 +45,7 @@ before(async () => {
     bodyLimit: 65_536,
     log: true,
     logStream: { write: (line) => void logLines.push(line) },
+    staticDirs: [{ prefix: '/portal', dir: pages }],
   });
   api = `${server.url}/api/v1`;
 });
@@ -248,6 +257,23 @@ describe('the reference server', () => {
     assert.equal((await resumed.next((e) => e.comment !== undefined)).comment, 'ping');
     all.close();
     resumed.close();
+  });
+
+  it('sends only events whose payloads match the contract', () => {
+    const broken = logLines.filter((line) => line.includes('event breaks the contract'));
+    assert.deepEqual(broken, []);
+  });
+
+  it('serves pages with a strict CSP, and nothing outside their folder', async () => {
+    const page = await fetch(`${server.url}/portal/`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal((await fetch(`${server.url}/portal`, { redirect: 'manual' })).status, 302);
+    assert.equal((await fetch(`${server.url}/portal/.env`)).status, 404);
+    assert.equal((await fetch(`${server.url}/portal/..%2f..%2fetc%2fpasswd`)).status, 404);
+    assert.equal((await fetch(`${server.url}/portal/missing.html`)).status, 404);
   });
 
   it('limits open streams per client', async () => {

@@ -289,6 +289,9 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Shutdown does not wait for keep-alive connections of clients that stay connected; a request cut off is
+    // retried by the client with its Idempotency-Key.
+    forceCloseConnections: true,
   });
   // Content types the contract does not use are refused (415) rather than parsed.
   app.removeContentTypeParser('text/plain');
@@ -340,6 +343,18 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
   });
 
   const clientId = (request: FastifyRequest): string => clientIdOf(request.ip, secret);
+
+  // A stream's status is sent before its events exist, so an event outside the contract can only be logged; each
+  // event object is checked once, however many readers it goes to.
+  const checkedEvents = new WeakSet<object>();
+  function checkEvent(op: ContractOperation, validator: OperationValidator, event: StreamEvent): void {
+    if (checkedEvents.has(event)) return;
+    checkedEvents.add(event);
+    const problems = validator.event(event.type, event.data);
+    if (problems.length > 0) {
+      app.log.error({ operation: op.operationId, event: event.type, problems }, 'event breaks the contract');
+    }
+  }
 
   // An operator is online while at least one of their consoles holds the operator event stream.
   const consoles = new Map<string, number>();
@@ -528,9 +543,14 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
         const grant = (await operation(input)) as Result<{ stream: string; afterId: number }>;
         if (!grant.ok) return sendFailure(reply, grant);
         const stream = sse.open(request, reply, ctx.clientId!);
-        const subscription = await backend.subscribe(grant.body.stream, (event: StreamEvent) => stream.send(event), {
-          afterId: grant.body.afterId,
-        });
+        const subscription = await backend.subscribe(
+          grant.body.stream,
+          (event: StreamEvent) => {
+            if (validateResponses) checkEvent(op, validator, event);
+            stream.send(event);
+          },
+          { afterId: grant.body.afterId },
+        );
         stream.whenClosed(() => subscription.unsubscribe());
         if (op.operationId === 'watchOperatorEvents' && ctx.operator) consoleOpened(ctx.operator.id, stream);
         return reply;

@@ -38,6 +38,12 @@ export interface OperationValidator {
    * @returns The failures, empty when the response is valid.
    */
   response(status: number, contentType: string, body: unknown): string[];
+  /**
+   * Validates the payload of a stream event against the schema of its name under the operation's `x-events`.
+   *
+   * @returns The failures, empty when the payload is valid.
+   */
+  event(type: string, data: unknown): string[];
   /** Whether the operation declares a JSON request body. */
   readonly hasJsonBody: boolean;
   /** The content types of the declared request body. */
@@ -198,6 +204,8 @@ export function compileContract(document: OpenApiDocument): Map<string, Operatio
       const bodyRequired = requestBody?.required === true;
       const responses = (op.responses as Json) ?? {};
       const responseCache = new Map<string, ValidateFunction | null>();
+      const events = (op['x-events'] as Json | undefined) ?? {};
+      const eventCache = new Map<string, ValidateFunction>();
 
       out.set(String(op.operationId), {
         hasJsonBody: jsonBody !== undefined,
@@ -228,6 +236,14 @@ export function compileContract(document: OpenApiDocument): Map<string, Operatio
           }
           if (errors.length > 0) return { ok: false, errors };
           return { ok: true, value: { params: converted.path, query: converted.query, body } };
+        },
+        event(type, data) {
+          const schema = events[type];
+          if (!schema) return [`event ${type} is not declared`];
+          let validate = eventCache.get(type);
+          if (!validate) eventCache.set(type, (validate = compile(schema)));
+          if (validate(data)) return [];
+          return fieldErrors(validate.errors).map((e) => `${e.field} ${e.code}: ${e.message}`);
         },
         response(status, contentType, body) {
           const declared = (responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default) as
