@@ -43,8 +43,9 @@ export {
   type KcRequest,
   type KcResponse,
   type TokenProvider,
+  type TransportOptions,
 } from './http/transport.js';
-export { parseRetryAfter, sleep, type RetryPolicy } from './http/retry.js';
+export { parseRetryAfter, sleep, type FullRetryPolicy, type RetryPolicy } from './http/retry.js';
 export { openStream, type StreamEvent, type StreamOptions } from './realtime/stream.js';
 export {
   Outbox,

@@ -55,7 +55,7 @@ export interface RetryPolicy {
   now?: () => number;
 }
 
-/** @internal A policy with every default filled in. */
+/** A {@link RetryPolicy} with every default filled in (`kc.transport.policy`). */
 export type FullRetryPolicy = Required<RetryPolicy>;
 
 /**

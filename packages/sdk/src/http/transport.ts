@@ -24,7 +24,7 @@ export type TokenProvider = (context: {
   refresh: boolean;
 }) => string | null | undefined | Promise<string | null | undefined>;
 
-/** @internal What the transport needs from the client's options. */
+/** What the transport needs: the client's options (see `ClientOptions`), and the current locale. */
 export interface TransportOptions {
   baseUrl: string;
   fetch?: typeof globalThis.fetch | undefined;
