@@ -54,7 +54,8 @@ export interface Scenario {
   networkFailure: Fault;
   /**
    * Let the backend commit the request, then answer with a network error: the client cannot know whether it
-   * landed. Retrying with the same `Idempotency-Key` must not do it twice.
+   * landed. Retrying with the same `Idempotency-Key` must not do it twice. Only successful answers count towards
+   * `times` (a refused request commits nothing).
    * @default false
    */
   failAfterCommit: Fault;
@@ -111,7 +112,6 @@ export interface FaultPlan {
   rateLimit: { retryAfterSeconds: number } | null;
   failureStatus: 500 | 502 | 503 | null;
   malformed: MalformedKind | null;
-  failAfterCommit: boolean;
 }
 
 /**
@@ -158,7 +158,6 @@ export class FaultState {
       rateLimit: null,
       failureStatus: null,
       malformed: null,
-      failAfterCommit: false,
     };
     if (hits(this.network)) {
       plan.networkFailure = true;
@@ -178,7 +177,17 @@ export class FaultState {
       }
     }
     if (s.malformed && hits(this.broken)) plan.malformed = s.malformed.kind;
-    if (hits(this.afterCommit)) plan.failAfterCommit = true;
     return plan;
+  }
+
+  /**
+   * Whether the successful answer the backend just gave to `operationId` is to be lost on the way (the fault
+   * `failAfterCommit`); counts the fault down only then, so that refused requests do not use it up.
+   */
+  loseAfterCommit(operationId: string): boolean {
+    const c = this.afterCommit;
+    if (!c || c.remaining <= 0 || (c.operations && !c.operations.has(operationId))) return false;
+    c.remaining -= 1;
+    return true;
   }
 }
