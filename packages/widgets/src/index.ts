@@ -36,3 +36,6 @@ export { baseStyles } from './styles/base.js';
 export { KcProvider } from './components/provider/provider.js';
 export { KcOutageBanner } from './components/outage-banner/outage-banner.js';
 export type { DismissStorage } from './components/outage-banner/dismissed.js';
+export { ElementStrings } from './internal/element-strings.js';
+export { KcComplaintForm, type ComplaintIdentity } from './components/complaint-form/complaint-form.js';
+export type { ComplaintFormStrings, FormStep, FormErrorCode } from './components/complaint-form/strings/index.js';
