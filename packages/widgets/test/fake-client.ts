@@ -30,7 +30,7 @@ export function fakeConfig(overrides: Partial<KcConfig> = {}): KcConfig {
     callbacks: { slotMinutes: 30, horizonDays: 14, asapWhileOpen: true },
     updatedAt: '2026-11-22T05:00:00Z',
     ...overrides,
-  } as KcConfig;
+  };
 }
 
 let counter = 0;
@@ -116,6 +116,7 @@ export function fakeClient(
   const configModule = {
     get: async () => {
       configCalls += 1;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- whatever the test wants thrown
       if (options.configError) throw options.configError;
       return options.config ?? fakeConfig();
     },

@@ -8,7 +8,7 @@ import type { KcOutageBanner } from '../src/components/outage-banner/outage-bann
 import { mount, unmountAll } from './dom.js';
 
 const waitFor = async (condition: () => boolean, what: string, ms = 8000) => {
-  for (const end = Date.now() + ms; !condition(); ) {
+  for (const end = Date.now() + ms; !condition();) {
     if (Date.now() > end) throw new Error(`[test] timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -32,7 +32,9 @@ describe('<kc-outage-banner> with @kc/sdk and @kc/mock', () => {
   });
 
   it('inside a provider: shows nothing, then a published outage live, then nothing once it is resolved', async () => {
-    const provider = mount(html`<kc-provider base-url="/api/v1" lang="ru"><kc-outage-banner></kc-outage-banner></kc-provider>`);
+    const provider = mount(
+      html`<kc-provider base-url="/api/v1" lang="ru"><kc-outage-banner></kc-outage-banner></kc-provider>`,
+    );
     const el = provider.querySelector('kc-outage-banner')!;
     await waitFor(() => el.shadowRoot?.querySelector('[role="status"]') !== null, 'the first render');
     expect(outages(el)).to.equal(0);
@@ -55,7 +57,10 @@ describe('<kc-outage-banner> with @kc/sdk and @kc/mock', () => {
     await waitFor(() => outages(el) === 1, 'the outage');
     expect(message(el)).to.equal('Онлайн-чат уақытша жұмыс істемейді. Бізге телефон арқылы хабарласыңыз.');
     el.setAttribute('lang', 'en');
-    await waitFor(() => message(el) === 'The online chat is temporarily unavailable. Please call us instead.', 'English');
+    await waitFor(
+      () => message(el) === 'The online chat is temporarily unavailable. Please call us instead.',
+      'English',
+    );
     await expect(el).to.be.accessible();
   });
 });

@@ -17,7 +17,7 @@ export interface VersionedElement extends CustomElementConstructor {
  * define('kc-outage-banner', KcOutageBanner);
  */
 export function define(tag: string, ctor: VersionedElement): void {
-  const existing = customElements.get(tag) as VersionedElement | undefined;
+  const existing: VersionedElement | undefined = customElements.get(tag);
   if (!existing) {
     customElements.define(tag, ctor);
     return;

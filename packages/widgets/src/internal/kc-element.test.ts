@@ -216,7 +216,7 @@ describe('KcElement', () => {
         seen.push(operation);
         throw new Error('a bad handler');
       };
-      const fired = oneEvent(document, 'kc-error') as Promise<KcErrorEvent>;
+      const fired = oneEvent<KcErrorEvent>(document, 'kc-error');
       el.expose().report(new Error('x'));
       const event = await fired;
       expect(event.detail.operation).to.equal('test.op');
@@ -240,7 +240,7 @@ describe('KcElement', () => {
       try {
         const el = document.createElement('kc-test-broken');
         el.lang = 'en';
-        const fired = oneEvent(el, 'kc-error') as Promise<KcErrorEvent>;
+        const fired = oneEvent<KcErrorEvent>(el, 'kc-error');
         document.body.append(el);
         expect((await fired).detail.operation).to.equal('render');
         await el.updateComplete;

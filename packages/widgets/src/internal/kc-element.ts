@@ -95,6 +95,7 @@ export class KcElement extends LitElement {
   protected readonly configTask = new Task(this, {
     task: async ([, , , fromProvider], { signal }): Promise<Config | undefined> => {
       if (fromProvider) {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the provider's failure, as it was thrown
         if (fromProvider.error !== undefined) throw fromProvider.error;
         // While the provider loads it, wait: its next state changes the task's arguments and starts a new run.
         return fromProvider.value ?? new Promise<never>(() => undefined);

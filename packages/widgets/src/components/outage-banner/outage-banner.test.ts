@@ -26,7 +26,7 @@ async function banner(outages: Outage[], attrs: { lang?: string; theme?: string 
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const text = (el: Element) => el.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
 
 describe('<kc-outage-banner>', () => {
   beforeEach(() => {
@@ -149,7 +149,7 @@ describe('<kc-outage-banner>', () => {
 
   it('dismisses a notice by keyboard, remembers only its id after the dismissal, and moves focus on', async () => {
     const [a, b] = [fakeOutage({ severity: 'critical' }), fakeOutage({ severity: 'minor' })];
-    const { el } = await banner([a!, b!]);
+    const { el } = await banner([a, b]);
     expect(sessionStorage.getItem(STORAGE_KEY)).to.equal(null);
     expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
 
@@ -158,11 +158,11 @@ describe('<kc-outage-banner>', () => {
     button.focus();
     const dismissed = oneEvent(el, 'kc-outage-dismiss');
     await sendKeys({ press: 'Enter' });
-    expect((await dismissed).detail).to.deep.equal({ outageId: a!.id, status: 'active' });
+    expect((await dismissed).detail).to.deep.equal({ outageId: a.id, status: 'active' });
     await settle(el);
 
     expect($$(el, '[part="outage"]')).to.have.length(1);
-    expect(JSON.parse(sessionStorage.getItem(STORAGE_KEY)!)).to.deep.equal([`${a!.id}:active`]);
+    expect(JSON.parse(sessionStorage.getItem(STORAGE_KEY)!)).to.deep.equal([`${a.id}:active`]);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="dismiss-button"]'));
     expect($(el, '[role="status"]')!.textContent).to.equal('Уведомление скрыто.');
     await expect(el).to.be.accessible();

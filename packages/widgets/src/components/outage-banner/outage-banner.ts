@@ -207,7 +207,7 @@ export class KcOutageBanner extends KcElement {
     );
     return html`<section class="banner" part="base" aria-labelledby="heading" data-severity=${top.severity}>
       ${this.#heading(t.heading(outages.length))}
-      <ul class="list" role="list">
+      <ul class="list">
         ${outages.map((o, i) => this.#renderOutage(o, i))}
       </ul>
     </section>`;
