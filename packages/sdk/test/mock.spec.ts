@@ -158,15 +158,58 @@ describe('@kc/sdk against @kc/mock', () => {
     expect((await kc.callbacks.cancel(id)).status).to.equal('cancelled');
   });
 
-  it('ratings: submit', async () => {
-    const submitted = await kc.complaints.submit(draft);
-    if (submitted.status !== 'sent') throw new Error('not sent');
-    const view = await kc.complaints.lookup(submitted.receipt.trackingNumber, submitted.receipt.accessCode);
-    const result = await kc.ratings.submit(
-      { subject: { kind: 'complaint', id: submitted.receipt.trackingNumber }, csat: 5, resolved: true, language: 'kk' },
-      { auth: { viewToken: view.viewToken } },
-    );
+  it('ratings: submit, and a second rating of the same subject is refused', async () => {
+    const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const { slots } = await kc.callbacks.slots({ from: day, to: day });
+    const slot = slots.find((s) => s.available);
+    const booked = await kc.callbacks.request({
+      phone: '+77011234567',
+      topic: 'Жәрдемақы',
+      language: 'kk',
+      when: slot ? { slotStart: slot.start } : { asap: true },
+      consent: { given: true, version: config.privacy.version },
+    });
+    if (booked.status !== 'sent') throw new Error('not booked');
+    const rating = {
+      subject: { kind: 'callback' as const, id: booked.receipt.callback.id },
+      csat: 2,
+      resolved: false,
+      comment: 'Ұзақ күттім.',
+      language: 'kk' as const,
+    };
+    const auth = { callbackToken: booked.receipt.callbackToken };
+    const result = await kc.ratings.submit(rating, { auth });
     expect(result.status).to.equal('sent');
+    if (result.status === 'sent') expect(result.receipt.csat).to.equal(2);
+    const again = await rejection(kc.ratings.submit(rating, { auth }));
+    expect(isKcHttpError(again) || isKcValidationError(again)).to.equal(true);
+  });
+
+  it('attachments: upload with progress', async () => {
+    const pdf = new Blob(['%PDF-1.7\n%kc test\n'], { type: 'application/pdf' });
+    const progress: number[] = [];
+    const attachment = await kc.complaints.uploadAttachment(pdf, {
+      fileName: 'өтініш.pdf',
+      onProgress: (p) => progress.push(p),
+    });
+    expect(attachment.contentType).to.equal('application/pdf');
+    expect(attachment.size).to.equal(pdf.size);
+    expect(progress.at(-1)).to.equal(1);
+  });
+
+  it('streams: an outage watcher survives dropped connections without losing or repeating a change', async () => {
+    const seen: string[] = [];
+    const stop = kc.outages.watch((list) => seen.push(list.map((o) => `${o.id}:${o.status}`).join(',')));
+    await until(() => seen.length > 0);
+    expect(mock.streams.dropAll()).to.be.greaterThan(0);
+    await mock.scenario.set({ outage: true });
+    await until(() => seen.some((s) => s.includes(':active')));
+    mock.streams.dropAll();
+    await mock.scenario.set({ outage: false });
+    await until(() => seen.at(-1) === '');
+    stop();
+    expect(seen.filter((s) => s.includes(':active'))).to.have.length(1);
+    expect(seen.at(-1)).to.equal('');
   });
 
   it('faults: every appeal registered exactly once, the outbox empty afterwards', async () => {

@@ -7,7 +7,6 @@ import type { CitizenComplaint, ComplaintComment, ComplaintView } from '../valid
 import { Attachment, ComplaintDraft, ComplaintReceipt } from '../validation/schemas/index.js';
 import type { ComplaintStatus } from './status.js';
 import { checkInput, type Infer } from '../validation/validate.js';
-import { uploadWithProgress } from './upload.js';
 
 /** An appeal as the citizen files it (`POST /complaints`). */
 export type KcComplaintDraft = Infer<typeof ComplaintDraft>;
@@ -229,7 +228,9 @@ export class ComplaintsModule {
   ): Promise<KcAttachment> {
     const form = new FormData();
     form.append('file', file, fileName ?? (file as File).name ?? 'file');
+    // The XMLHttpRequest code loads only for an upload that reports progress in a browser.
     const xhr = onProgress && !this.#kc.options.fetch && typeof XMLHttpRequest === 'function';
+    const fetch = xhr ? (await import('./upload.js')).uploadWithProgress(form, onProgress) : undefined;
     const { data } = await this.#kc.request<KcAttachment>({
       operation: 'uploadAttachment',
       method: 'POST',
@@ -238,7 +239,7 @@ export class ComplaintsModule {
       idempotencyKey: idempotencyKey(),
       schema: Attachment,
       signal,
-      ...(xhr && { fetch: uploadWithProgress(form, onProgress) }),
+      ...(fetch && { fetch }),
     });
     onProgress?.(1);
     return data;

@@ -53,7 +53,7 @@ export class OutagesModule {
 
   /**
    * Calls `callback` with the list of active and scheduled outages now and after every change (over the event
-   * stream, or by polling when the server cannot stream). Returns a function that stops watching.
+   * stream, or by polling when the server cannot stream); an unchanged list is not repeated. Returns a function that stops watching.
    *
    * @example
    * ```ts
@@ -64,7 +64,14 @@ export class OutagesModule {
     const controller = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
     const current = new Map<string, KcOutage>();
-    const publish = () => callback([...current.values()].filter((o) => o.status !== 'resolved'));
+    let last: string | undefined;
+    // Only changes: a reconnect or a `reset` re-reads the list, and a banner must not announce it again.
+    const publish = () => {
+      const list = [...current.values()].filter((o) => o.status !== 'resolved');
+      const key = JSON.stringify(list);
+      if (key !== last) callback(list);
+      last = key;
+    };
     const reload = async () => {
       const list = await this.active({ signal });
       current.clear();
