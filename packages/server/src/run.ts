@@ -4,7 +4,7 @@ import { demoSettings } from '@kc/backend';
 import type { Config } from '@kc/contract';
 import { contractDocument } from './contract-document.js';
 import { optionsFromEnv } from './env.js';
-import { checkSchema, type OpenApiDocument } from './http/validation.js';
+import { checkSchema } from './http/validation.js';
 import { createServer, type KcServer, type ServerOptions } from './server.js';
 
 /** What {@link runServer} adds to the server's options. */
@@ -36,7 +36,7 @@ export async function runServer(overrides: RunOptions = {}): Promise<KcServer> {
   let config: Config | undefined;
   if (env.KC_CONFIG_FILE) {
     const value: unknown = JSON.parse(readFileSync(env.KC_CONFIG_FILE, 'utf8'));
-    const errors = checkSchema(contractDocument as unknown as OpenApiDocument, 'Config', value);
+    const errors = checkSchema(contractDocument, 'Config', value);
     if (errors.length > 0) {
       throw new Error(
         `KC_CONFIG_FILE does not match the contract's Config:\n${errors.map((e) => `  ${e.field} ${e.code}: ${e.message}`).join('\n')}`,

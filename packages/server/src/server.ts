@@ -28,7 +28,7 @@ import { sendFailure, sendProblem } from './http/problem.js';
 import { multipartBoundary, parseMultipart } from './http/multipart.js';
 import { SseStreams, type SseOptions } from './http/sse.js';
 import { registerStatic, type StaticDir } from './http/static.js';
-import { compileContract, type OperationValidator, type OpenApiDocument } from './http/validation.js';
+import { compileContract, type OperationValidator } from './http/validation.js';
 import { API_HEADERS } from './security/headers.js';
 import { createIdentityVerifier, TokenError, type IdentityVerifierOptions } from './security/jwt.js';
 import {
@@ -192,7 +192,7 @@ function bearer(request: FastifyRequest): string | undefined {
 
 function identityFrom(claims: Readonly<Record<string, unknown>>, sub: string): Identity {
   const identity: Identity = { subjectId: sub };
-  const str = (k: string): string | undefined => (typeof claims[k] === 'string' ? (claims[k] as string) : undefined);
+  const str = (k: string): string | undefined => (typeof claims[k] === 'string' ? claims[k] : undefined);
   const name = str('name');
   const iin = str('iin');
   const phone = str('phone_number') ?? str('phone');
@@ -269,7 +269,7 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
 
   const attachmentsDir = resolve(options.attachmentsDir ?? join(dataDir, 'attachments'));
   const verifyIdentity = options.identity ? createIdentityVerifier(options.identity) : undefined;
-  const validators = compileContract(contractDocument as unknown as OpenApiDocument);
+  const validators = compileContract(contractDocument);
   const validateResponses = options.validateResponses ?? true;
   const sse = new SseStreams(options.sse);
   const limits = config.attachments;
@@ -502,7 +502,7 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
         const contentType = (header(request, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
         if (op.operationId === 'uploadAttachment') {
           const result = await upload(request, reply, ctx);
-          return 'ok' in result ? send(reply, op, validator, result as Result<unknown>) : result;
+          return 'ok' in result ? send(reply, op, validator, result) : result;
         }
         if (request.body !== undefined && !validator.bodyTypes.includes(contentType)) {
           return sendProblem(reply, 415, 'unsupported_media_type', {
@@ -560,7 +560,10 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
 
   if (options.staticDirs?.length) registerStatic(app, options.staticDirs, options.pageCsp);
   if (options.configure) await options.configure(app);
-  app.addHook('preClose', async () => sse.closeAll());
+  app.addHook('preClose', (done) => {
+    sse.closeAll();
+    done();
+  });
 
   // The backend's periodic work (scheduled outages, inactive chats, expiry), and spent rate-limit windows.
   let ticking = false;

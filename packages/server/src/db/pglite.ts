@@ -49,7 +49,7 @@ export async function openPglite(location: PgliteLocation): Promise<Db> {
   let closed = false;
   return {
     kind: 'pglite',
-    query: base.query,
+    query: (sql, params) => base.query(sql, params),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async listen(channel, onPayload) {
       const unsubscribe = await pg.listen(channel, onPayload);

@@ -18,7 +18,7 @@ export interface PostgresOptions {
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format ?? 'text');
+    return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
   },
 };
 
@@ -76,7 +76,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   const base = wrap(pool);
   return {
     kind: 'postgres',
-    query: base.query,
+    query: (sql, params) => base.query(sql, params),
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { pageHeaders } from '../security/headers.js';
 
 /** A folder served under a URL prefix. */
@@ -44,10 +44,7 @@ export function registerStatic(app: FastifyInstance, dirs: readonly StaticDir[],
     const root = resolve(d.dir);
     const prefix = d.prefix.replace(/\/+$/, '');
     const index = d.index ?? 'index.html';
-    const handler = async (
-      request: { params: unknown; method: string },
-      reply: import('fastify').FastifyReply,
-    ): Promise<unknown> => {
+    const handler = async (request: { params: unknown; method: string }, reply: FastifyReply): Promise<unknown> => {
       const rest = decodeURIComponent((request.params as { '*'?: string })['*'] ?? '');
       if (rest.split('/').some((s) => s.startsWith('.'))) return reply.callNotFound();
       let file = resolve(join(root, rest));

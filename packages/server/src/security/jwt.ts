@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: MIT
-import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
+import {
+  createHmac,
+  createPublicKey,
+  timingSafeEqual,
+  verify as verifySignature,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
 
 /** The claims of a verified citizen identity token that the server uses. */
 export interface IdentityClaims {
@@ -103,7 +110,7 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
     for (const jwk of body.keys ?? []) {
       if (jwk.use && jwk.use !== 'sig') continue;
       try {
-        const key = createPublicKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' });
+        const key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
         all.push(key);
         if (jwk.kid) byKid.set(jwk.kid, key);
       } catch {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, sign, type JsonWebKey } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createIdentityVerifier, signHs256, TokenError } from './jwt.js';
 import { generateDemoToken, operatorTokenLookup, parseOperatorTokens } from './operators.js';
@@ -49,18 +49,18 @@ describe('identity tokens', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwks = {
       keys: [
-        { ...(rsa.publicKey.export({ format: 'jwk' }) as JsonWebKey), kid: 'r1', use: 'sig' },
-        { ...(ec.publicKey.export({ format: 'jwk' }) as JsonWebKey), kid: 'e1', use: 'sig' },
+        { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'r1', use: 'sig' },
+        { ...ec.publicKey.export({ format: 'jwk' }), kid: 'e1', use: 'sig' },
       ],
     };
     let fetches = 0;
     const verifyKeys = createIdentityVerifier({
       jwksUrl: 'https://portal.example.kz/.well-known/jwks.json',
       now: () => NOW,
-      fetch: (async () => {
+      fetch: async () => {
         fetches++;
         return new Response(JSON.stringify(jwks), { headers: { 'content-type': 'application/json' } });
-      }) as typeof fetch,
+      },
     })!;
     const token = (alg: 'RS256' | 'ES256', kid: string, key: typeof rsa.privateKey): string => {
       const h = Buffer.from(JSON.stringify({ alg, kid })).toString('base64url');

@@ -4,7 +4,7 @@ import { MemoryStore } from '@kc/backend';
 import type { Db } from '../db/db.js';
 import { memoryPglite, postgresForTest, TEST_DATABASE_URL, truncateAll } from '../testing/databases.js';
 import { SqlStore } from './sql-store.js';
-import { storeConformance } from './store-conformance.js';
+import { storeConformance } from '../../test/store-conformance.js';
 
 storeConformance('MemoryStore (the reference)', async () => new MemoryStore());
 

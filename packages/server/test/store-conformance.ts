@@ -343,7 +343,7 @@ export function storeConformance(name: string, open: OpenStore): void {
       );
       const m = await store.messages.getByClientId(s.id, 'client-b');
       assert.equal(m?.seq, 2);
-      await store.messages.update({ ...m!, readAt: at(9) });
+      await store.messages.update({ ...m, readAt: at(9) });
       assert.equal((await store.messages.getByClientId(s.id, 'client-b'))?.readAt, at(9));
       assert.equal(await store.messages.getByClientId(s.id, 'missing'), null);
     });
@@ -412,7 +412,7 @@ export function storeConformance(name: string, open: OpenStore): void {
         (await store.callbacks.listBySubject(subject)).map((x) => x.id),
         [a.id],
       );
-      await store.callbacks.update({ ...b, status: 'cancelled' } as CallbackRecord);
+      await store.callbacks.update({ ...b, status: 'cancelled' });
       assert.deepEqual(
         (await store.callbacks.listByStatus(['scheduled'])).map((x) => x.id),
         [a.id],
@@ -422,15 +422,15 @@ export function storeConformance(name: string, open: OpenStore): void {
     it('lists outages open or resolved since a time', async () => {
       const store = await open();
       const open1 = outage({ startedAt: at(5) });
-      const old = outage({ startedAt: at(1), resolvedAt: at(2), status: 'resolved' } as Partial<Outage>);
-      const recent = outage({ startedAt: at(3), resolvedAt: at(20), status: 'resolved' } as Partial<Outage>);
+      const old = outage({ startedAt: at(1), resolvedAt: at(2), status: 'resolved' });
+      const recent = outage({ startedAt: at(3), resolvedAt: at(20), status: 'resolved' });
       for (const o of [open1, old, recent]) assert.equal(await store.outages.insert(o), true);
       assert.equal(await store.outages.insert(open1), false);
       assert.deepEqual(
         (await store.outages.list(at(10))).map((o) => o.id),
         [recent.id, open1.id],
       );
-      await store.outages.update({ ...open1, resolvedAt: at(6) } as Outage);
+      await store.outages.update({ ...open1, resolvedAt: at(6) });
       assert.deepEqual(
         (await store.outages.list(at(10))).map((o) => o.id),
         [recent.id],
