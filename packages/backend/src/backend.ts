@@ -2,7 +2,7 @@
 import { isOpen, nextClosing, nextOpening, type OperationId } from '@kc/contract';
 import { Callbacks } from './callbacks.js';
 import { Chat, estimateWait, sessionOfToken } from './chat/chat.js';
-import { Complaints, parseLastEventId, requireOperator } from './complaints/complaints.js';
+import { Complaints, parseLastEventId, requireOperator, type StreamGrant } from './complaints/complaints.js';
 import type { BackendOptions, CallContext } from './context.js';
 import { Indicators } from './indicators.js';
 import { Kernel, streams } from './kernel.js';
@@ -11,14 +11,7 @@ import { Outages } from './outages.js';
 import { Ratings } from './ratings.js';
 import { ok, type Result } from './result.js';
 import { canonicalJson, sha256Hex } from './security.js';
-import type {
-  CallbackRecord,
-  ChatSessionRecord,
-  ComplaintRecord,
-  RatingRecord,
-  Store,
-  StreamEvent,
-} from './store/store.js';
+import type { CallbackRecord, ChatSessionRecord, ComplaintRecord, RatingRecord, StreamEvent } from './store/store.js';
 import type { Config, QueueChannelStatus, QueueStatus } from './wire.js';
 
 /** A live subscription to an event stream. */
@@ -73,18 +66,25 @@ export function createBackend(options: BackendOptions) {
       if (!(await k.store.operators.get(operator.id))) await k.store.operators.upsert(operator);
     }
   })();
+  /** Waits for the operators to be seeded, and stamps a refusal with the request path (`ctx.instance`). */
   const ready =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       await seeded;
-      return fn(...args);
+      const result = await fn(...args);
+      const instance = (args[0] as { ctx?: CallContext } | undefined)?.ctx?.instance;
+      const failure = result as { ok?: boolean; body?: { instance?: string } };
+      if (instance !== undefined && failure.ok === false && failure.body && failure.body.instance === undefined) {
+        failure.body.instance = instance.split('?')[0];
+      }
+      return result;
     };
 
   let configEtag: Promise<string> | null = null;
 
   const backend = {
     /** The kernel's store (for hosts that add their own reads, and for tests). */
-    store: k.store as Store,
+    store: k.store,
     /** The public configuration. */
     config: k.config,
 
@@ -144,7 +144,7 @@ export function createBackend(options: BackendOptions) {
     }),
 
     listOutages: ready(outages.listOutages.bind(outages)),
-    watchOutages: async (input: { lastEventId?: string } = {}) => outages.watchOutages(input),
+    watchOutages: (input: { lastEventId?: string } = {}) => Promise.resolve(outages.watchOutages(input)),
     publishOutage: ready(outages.publishOutage.bind(outages)),
     updateOutage: ready(outages.updateOutage.bind(outages)),
     resolveOutage: ready(outages.resolveOutage.bind(outages)),
@@ -194,12 +194,12 @@ export function createBackend(options: BackendOptions) {
     getIndicatorReport: ready(indicators.getIndicatorReport.bind(indicators)),
 
     /** `watchOperatorEvents`: the operator console's stream (any operator). */
-    watchOperatorEvents: async (input: { lastEventId?: string; ctx?: CallContext } = {}) => {
+    watchOperatorEvents: (input: { lastEventId?: string; ctx?: CallContext } = {}): Promise<Result<StreamGrant>> => {
       const denied = requireOperator(input.ctx);
-      if (denied) return denied;
+      if (denied) return Promise.resolve(denied);
       const afterId = parseLastEventId(input.lastEventId);
-      if (typeof afterId !== 'number') return afterId;
-      return ok(200, { stream: streams.operator, afterId });
+      if (typeof afterId !== 'number') return Promise.resolve(afterId);
+      return Promise.resolve(ok(200, { stream: streams.operator, afterId }));
     },
 
     /**

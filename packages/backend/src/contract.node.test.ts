@@ -36,7 +36,7 @@ const escape = (segment: string): string => encodeURIComponent(segment.replace(/
 const operations = new Map<string, { op: Json; pointer: string }>();
 for (const [path, item] of Object.entries(doc.paths)) {
   for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-    const op = item[method] as Json | undefined;
+    const op = item[method];
     if (op)
       operations.set(op.operationId as string, {
         op,

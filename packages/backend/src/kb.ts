@@ -59,7 +59,7 @@ export class KnowledgeBase {
    * `searchKnowledgeBase`: articles matching `q`, best first; `locale` ranks matches in that language higher.
    * Never logs or stores the query (it may contain personal data despite the advice).
    */
-  async searchKnowledgeBase(input: {
+  searchKnowledgeBase(input: {
     query: { q: string; locale?: Locale; categoryId?: string; limit?: number };
   }): Promise<Result<KbSearchResult>> {
     const { q, categoryId } = input.query;
@@ -74,12 +74,14 @@ export class KnowledgeBase {
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1))
       .slice(0, limit);
-    return ok(200, {
-      query: q.slice(0, 200),
-      items: scored.map(({ article }) => {
-        const { keywords: _keywords, ...wire } = article;
-        return wire;
+    return Promise.resolve(
+      ok(200, {
+        query: q.slice(0, 200),
+        items: scored.map(({ article }) => {
+          const { keywords: _keywords, ...wire } = article;
+          return wire;
+        }),
       }),
-    });
+    );
   }
 }

@@ -298,11 +298,6 @@ export class Complaints {
     for (const record of records) await tx.attachments.update({ ...record, linkedTo: { kind, id } });
   }
 
-  private static publicAttachment(record: AttachmentRecord): Attachment {
-    const { storageKey: _key, linkedTo: _link, uploadedBy: _by, ...attachment } = record;
-    return attachment;
-  }
-
   /** `uploadAttachment`: records an uploaded file after checking its type and size against `config.attachments`. */
   async uploadAttachment(input: { body: AttachmentUploadInput; ctx?: CallContext }): Promise<Result<Attachment>> {
     const ctx = input.ctx ?? {};
@@ -317,7 +312,7 @@ export class Complaints {
       if (size > limits.maxBytes) {
         return fail(413, 'payload_too_large', { detail: `Files may be up to ${String(limits.maxBytes)} bytes.` });
       }
-      const name = fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 255) || 'file';
+      const name = safeFileName(fileName);
       const record: AttachmentRecord = {
         id: this.k.random.uuid(),
         fileName: name,
@@ -330,7 +325,7 @@ export class Complaints {
       };
       if (input.body.sha256 !== undefined) record.sha256 = input.body.sha256;
       await this.k.store.attachments.insert(record);
-      return ok(201, Complaints.publicAttachment(record));
+      return ok(201, publicAttachment(record));
     });
   }
 
@@ -418,7 +413,7 @@ export class Complaints {
             kind: draft.kind,
             category: { id: category.id, name: category.name },
             description: draft.description,
-            attachments: attachments.map(Complaints.publicAttachment),
+            attachments: attachments.map(publicAttachment),
             applicant,
             consent: { given: true, version: draft.consent.version, at: registeredAt },
             chatSessionId: draft.chatSessionId ?? null,
@@ -581,7 +576,7 @@ export class Complaints {
           id: this.k.random.uuid(),
           author,
           text: body.text,
-          attachments: files.map(Complaints.publicAttachment),
+          attachments: files.map(publicAttachment),
           createdAt: this.k.iso(),
         };
         await this.link(tx, files, 'comment', comment.id);
@@ -884,6 +879,18 @@ export class Complaints {
     record.externalRefs.push(ref);
     return [this.entry('external_ref_added', record.status, `${ref.system}: ${ref.reference}`, actor)];
   }
+}
+
+/** A stored attachment as clients see it. */
+function publicAttachment(record: AttachmentRecord): Attachment {
+  const { storageKey: _key, linkedTo: _link, uploadedBy: _by, ...attachment } = record;
+  return attachment;
+}
+
+/** A file name without path separators or control characters, at most 255 characters. */
+function safeFileName(name: string): string {
+  const clean = [...name].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('');
+  return clean.slice(0, 255) || 'file';
 }
 
 function hasText(value: TextOrLocalized | undefined): boolean {

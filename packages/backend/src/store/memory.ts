@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+/* eslint-disable @typescript-eslint/require-await -- an async interface, implemented synchronously in memory */
 import type { Outage, RatingSubjectKind } from '../wire.js';
 import type {
   AttachmentRecord,

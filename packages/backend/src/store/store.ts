@@ -23,7 +23,6 @@ import type {
   Complaint,
   ComplaintStatus,
   Locale,
-  LocalizedText,
   Outage,
   QuickReply,
   RatingSubjectKind,
