@@ -25,7 +25,8 @@ const server = await startDevServer({
     ],
     middleware: [
       function routes(context, next) {
-        if (context.url === '/' || context.url === '/index.html') context.url = '/examples/gov-portal/index.html';
+        // A redirect, not a rewrite: the page's relative URLs (./kc-setup.ts, ./portal.css) resolve against its own path.
+        if (context.url === '/' || context.url === '/index.html') return context.redirect('/examples/gov-portal/');
         if (context.url === '/mockServiceWorker.js') context.url = worker;
         // The loader asks for `<tag>.js`; from the sources that is the TypeScript file of the same name.
         const path = context.path;

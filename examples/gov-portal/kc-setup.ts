@@ -5,5 +5,6 @@
 import { startMockWorker } from '@kc/mock/browser';
 import { installLoader } from '../../packages/widgets/src/loader/loader.js';
 
-await startMockWorker({ operatorDelayMs: 4000 });
+// The demo center opens at its next working morning when the page is opened at night or on a weekend.
+await startMockWorker({ startOpen: true, operator: { joinAfterMs: 4000 } });
 installLoader({ base: new URL('/packages/widgets/src/', location.origin) });

@@ -12,7 +12,7 @@ import {
   type OperatorRecord,
   type Result,
 } from '@kc/backend';
-import { localDate, type Config, type OperationId, type OutageInput } from '@kc/contract';
+import { isOpen, localDate, nextOpening, type Config, type OperationId, type OutageInput } from '@kc/contract';
 import type { HttpHandler } from 'msw';
 import { createMockClock, type MockClock, type MockClockOptions } from './clock.js';
 import { createContractValidator, operationInfos } from './contract.js';
@@ -43,6 +43,12 @@ export interface MockContactCenterOptions {
    * @default a clock that starts now and runs in real time
    */
   clock?: MockClock | MockClockOptions;
+  /**
+   * When the center is closed at the clock's start (a night, a weekend, a holiday), move the clock to its next
+   * opening first, so that a demo shows the chat and callbacks working at any hour.
+   * @default false
+   */
+  startOpen?: boolean;
   /** The scenario to start with (see {@link Scenario}). @default nothing goes wrong */
   scenario?: Partial<Scenario>;
   /** The scripted operator, or `false` for none. @default joins after 3 s, types 1.5 s, replies in the chat's language */
@@ -167,6 +173,10 @@ export function createMockContactCenter(options: MockContactCenterOptions = {}):
   const faultRandom = createSeededRandom(seed ^ 0x5bd1e995);
   const store = new MemoryStore();
   const config = structuredClone(options.config ?? demoConfig);
+  if (options.startOpen && !isOpen(config.schedule, clock.now())) {
+    const opening = nextOpening(config.schedule, clock.now());
+    if (opening) void clock.set(opening);
+  }
   const settings: Partial<BackendSettings> = {
     ...demoSettings,
     writeLimit: { limit: 100_000, windowSeconds: 60 },
