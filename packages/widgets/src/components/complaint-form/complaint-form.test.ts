@@ -104,7 +104,7 @@ describe('<kc-complaint-form>', () => {
     const summary = $(el, '[part="error-summary"]')!;
     expect(summary).to.exist;
     expect(deepActive()).to.equal(summary);
-    const links = $$<HTMLAnchorElement>(summary, 'a');
+    const links = [...summary.querySelectorAll('a')];
     expect(links.map((a) => a.textContent!.trim())).to.deep.equal(['Выберите вид обращения', 'Выберите категорию']);
     const category = field<HTMLSelectElement>(el, 'categoryId');
     expect(category.getAttribute('aria-invalid')).to.equal('true');
@@ -227,7 +227,7 @@ describe('<kc-complaint-form>', () => {
     type(field(el, 'firstName'), 'Ai<gerim>');
     type(field(el, 'phone'), '+7 916 123-45-67');
     await next(el);
-    const summary = textOf($(el, '[part="error-summary"]')!.parentElement!);
+    const summary = $(el, '[part="error-summary"]')!.textContent!;
     expect(summary).to.contain('ИИН должен состоять из 12 цифр');
     expect(summary).to.contain('может содержать только буквы');
     expect(summary).to.contain('казахстанский номер телефона');
@@ -439,9 +439,13 @@ describe('<kc-complaint-form>', () => {
     select.dispatchEvent(new Event('change'));
     await next(first.el);
     type(field(first.el, 'description'), 'Яма на дороге у дома 5.');
-    await waitUntil(async () => (await first.client.drafts.load('kc-complaint-form')) !== undefined, 'saved', {
-      timeout: 3000,
-    });
+    type Saved = { values: { description: string } } | undefined;
+    await waitUntil(
+      async () =>
+        (await first.client.drafts.load<Saved>('kc-complaint-form'))?.values.description === 'Яма на дороге у дома 5.',
+      'saved',
+      { timeout: 3000 },
+    );
     first.client.close();
     fixtureCleanup();
 
@@ -556,7 +560,7 @@ describe('<kc-complaint-form>', () => {
     await sendKeys({ press: 'Enter' });
     await settle(el);
     field(el, 'consent').focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ type: ' ' });
     await tab();
     expect(deepActive()).to.equal(button(el, 'continue-button'));
     await sendKeys({ press: 'Enter' });

@@ -39,6 +39,17 @@ const STEPS: readonly FormStep[] = ['kind', 'description', 'applicant', 'consent
 const COUNT_PAUSE_MS = 1000;
 const SAVE_PAUSE_MS = 800;
 
+/**
+ * Whether the client's storage may hold anything, without creating its IndexedDB database (the SDK's drafts check
+ * this themselves; its outbox reads do not).
+ */
+async function mayHoldData(client: WidgetClient): Promise<boolean> {
+  if (client.outbox.storage === 'memory' || typeof indexedDB === 'undefined') return true;
+  const name = client.options.databaseName ?? 'kc';
+  const list = await indexedDB.databases?.().catch(() => undefined);
+  return list ? list.some((d) => d.name === name) : true;
+}
+
 /** What the citizen can give about themselves, to pre-fill the form from the portal's sign-in. */
 export interface ComplaintIdentity {
   iin?: string;
@@ -256,8 +267,8 @@ export class KcComplaintForm extends KcElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#detach();
     this.#flushSave();
+    this.#detach();
     clearTimeout(this.#countTimer);
   }
 
@@ -335,9 +346,12 @@ export class KcComplaintForm extends KcElement {
         this.#refused(d.error);
       }),
     ];
-    // Registers the complaint kind: what an earlier page left in the outbox goes out now.
-    complaints(client);
     try {
+      // Reading the outbox, or registering its complaint kind (which flushes it), would create the database:
+      // nothing may be stored before the citizen types. With no database there is nothing to restore.
+      if (!(await mayHoldData(client)) || client !== this.#client) return;
+      // Registers the complaint kind: what an earlier page left in the outbox goes out now.
+      complaints(client);
       const results = await outbox.results();
       const landed = results.filter((r) => r.kind === 'complaint' && r.receipt).at(-1);
       if (landed) this.#landed(landed.id, landed.receipt as Receipt, true);
