@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+import { plural } from '../../../translations/translation.js';
+import type { CallbackStrings } from './index.js';
+
+const minutes = (n: number) => `${n} ${plural('en', n, { one: 'minute', other: 'minutes' })}`;
+
+/** `<kc-callback>` in English. */
+const en = {
+  heading: 'Callback',
+  intro: 'Leave your phone number and an operator of the contact center will call you back.',
+  openNow: 'The contact center is open now.',
+  wait: (n) => `The current wait for a call is about ${minutes(n)}.`,
+  closedUntil: (opens) => `The contact center is closed now. It opens ${opens}.`,
+  closed: 'The contact center is closed now.',
+  whenLegend: 'When should we call you?',
+  asap: 'As soon as possible',
+  asapHint: (n) => `In about ${minutes(n)}`,
+  chooseTime: 'At a time I choose',
+  dayLegend: 'Day',
+  timeLegend: (day) => `Time, ${day}`,
+  centerZone: (zone) => `Times are in the contact center's time zone (${zone}).`,
+  yourTime: (time) => `your time ${time}`,
+  noSlots: 'There is no free time in the coming days. Please try later or call the contact center.',
+  topicLabel: 'What the call is about',
+  topicHint: 'In a few words. The operator will say the topic when calling.',
+  phoneLabel: 'Phone number',
+  phoneHint: 'A Kazakhstan number, for example +7 701 123 45 67',
+  nameLabel: 'Your name (optional)',
+  nameHint: 'How the operator should address you',
+  languageLabel: 'Language of the call',
+  languages: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+  consentLegend: 'Consent to the collection and processing of personal data',
+  consentDetails: 'Who processes your data and why',
+  consentOperator: 'Processed by',
+  consentData: 'What data',
+  consentPurpose: 'Purpose',
+  consentRetention: 'How long it is kept',
+  consentThirdParties: 'Third parties',
+  consentWithdrawal: 'How to withdraw consent',
+  operatorWithBin: (name, bin) => `${name}, BIN ${bin}`,
+  submit: 'Request a callback',
+  submitting: 'Sending…',
+  errorSummary: 'There is a problem',
+  errors: {
+    slotRequired: 'Choose a time for the call',
+    topicRequired: 'Enter what the call is about',
+    topicTooLong: (limit) => `What the call is about must be ${limit} characters or fewer`,
+    phoneRequired: 'Enter a phone number',
+    phoneInvalid: 'Enter a Kazakhstan phone number, like +7 701 123 45 67',
+    nameInvalid: 'A name can only contain letters, spaces, hyphens and apostrophes',
+    consentRequired: 'To be called, give consent to the collection and processing of your personal data',
+    slotTaken: 'Someone has just taken that time. Choose another time',
+  },
+  refused: 'The contact center did not accept the request. Check the details and try again.',
+  confirmedHeading: 'Your callback is booked',
+  confirmedAsap: (time) =>
+    time
+      ? `An operator will call you as soon as possible, around ${time}.`
+      : 'An operator will call you as soon as possible.',
+  confirmedSlot: (time) => `An operator will call you on ${time}.`,
+  phoneShown: 'Number',
+  topicShown: 'Topic',
+  statusShown: 'Status',
+  status: {
+    requested: 'waiting for a call',
+    scheduled: 'scheduled',
+    in_progress: 'the operator is calling',
+    completed: 'done',
+    missed: 'we could not reach you',
+    cancelled: 'cancelled',
+  },
+  reschedule: 'Change the time',
+  rescheduleLegend: 'New time of the call',
+  rescheduleSave: 'Save the new time',
+  rescheduleKeep: 'Keep the current time',
+  rescheduled: 'The time of the call has changed.',
+  cancel: 'Cancel the callback',
+  cancelling: 'Cancelling…',
+  cancelledHeading: 'Callback cancelled',
+  cancelled: 'The operator will not call. You can request a callback again at any time.',
+  again: 'Request another callback',
+  queuedHeading: 'Your request is saved on this device',
+  queued:
+    'The contact center cannot be reached right now. Your request will be sent automatically when the connection returns; you do not need to fill it in again.',
+  queuedKeepOpen: 'Keep this page open until the request is sent.',
+  sendNow: 'Send now',
+  deliveredLater: 'The connection is back: your callback is booked.',
+} satisfies CallbackStrings;
+
+export default en;
