@@ -23,6 +23,7 @@ class KcTestProbe extends KcElement {
   /** Exposes the protected helpers to the tests. */
   expose() {
     return {
+      text: (v: Parameters<KcElement['text']>[0]) => this.text(v),
       formatDateTime: (v: string) => this.formatDateTime(v),
       report: (e: unknown) => this.reportError(e, 'test.op'),
       timeZone: this.timeZone,
@@ -197,6 +198,13 @@ describe('KcElement', () => {
     el.strings = {};
     await el.updateComplete;
     expect(shown(el)).to.equal('Try again');
+  });
+
+  it('shows a server text in the current language, and a typed text as it is', async () => {
+    const el = await fixture<KcTestProbe>(html`<kc-test-probe lang="ru"></kc-test-probe>`);
+    const { text } = el.expose();
+    expect(text({ kk: 'Сәлем', ru: 'Привет', en: 'Hello' })).to.equal('Привет');
+    expect(text('Құжаттар қосымшада.')).to.equal('Құжаттар қосымшада.');
   });
 
   it('formats dates in the center’s time zone and the current language', async () => {

@@ -110,7 +110,7 @@ export class KcElement extends LitElement {
       signal.throwIfAborted();
       return config;
     },
-    args: () => [this.client, this.contextClient, this.baseUrl, this.contextConfig] as const,
+    args: () => [...this.clientSource, this.contextConfig] as const,
   });
 
   #catalog?: Translation;
@@ -191,9 +191,24 @@ export class KcElement extends LitElement {
     return Promise.reject(new KcNoClientError());
   }
 
-  /** A server text in the current language. */
-  protected text(value: LocalizedText): string {
-    return value[this.t.$content];
+  /**
+   * The values a `Task` of this element should depend on so that it runs again when the client changes: spread
+   * them into its `args`.
+   *
+   * @example
+   * task = new Task(this, { task: …, args: () => [...this.clientSource, this.trackingNumber] });
+   */
+  protected get clientSource(): readonly [
+    WidgetClient | undefined,
+    Promise<WidgetClient> | undefined,
+    string | undefined,
+  ] {
+    return [this.client, this.contextClient, this.baseUrl];
+  }
+
+  /** A server text in the current language; a plain string (text a person typed) as it is. */
+  protected text(value: LocalizedText | string): string {
+    return typeof value === 'string' ? value : value[this.t.$content];
   }
 
   /** An instant as date and time in the center's time zone and the current language (`23 ноября в 12:00 GMT+5`). */
@@ -255,6 +270,11 @@ export class KcElement extends LitElement {
           : null
       }
     </div>`;
+  }
+
+  /** A polite "Loading…" for a task's pending state, for elements that show one. */
+  protected renderLoading(): TemplateResult {
+    return html`<p class="kc-loading" part="loading" role="status">${this.t.common.loading}</p>`;
   }
 
   override connectedCallback(): void {

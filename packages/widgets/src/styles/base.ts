@@ -114,6 +114,11 @@ export const baseStyles = css`
       margin: 0;
     }
 
+    .kc-loading {
+      margin: 0;
+      color: var(--_kc-color-text-muted);
+    }
+
     /* A confirmation after a citizen's action (a complaint registered, a callback booked). */
     .kc-success {
       padding: var(--_kc-space-m);

@@ -78,7 +78,7 @@ export class KcOutageBanner extends KcElement {
 
   private readonly outagesTask = new Task(this, {
     task: (_args, { signal }) => this.guard('outages.watch', () => this.#watch(signal)),
-    args: () => [this.client, this.contextClient, this.baseUrl] as const,
+    args: () => this.clientSource,
   });
 
   override connectedCallback(): void {
