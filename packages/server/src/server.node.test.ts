@@ -341,6 +341,11 @@ describe('the reference server', () => {
       if (secret) assert.ok(!log.includes(secret), `the log contains ${secret.slice(0, 8)}…`);
     }
     assert.ok(!log.includes(draft.applicant.lastName ?? '\u0000'));
+    assert.deepEqual(
+      logLines.filter((line) => line.includes('breaks the contract')),
+      [],
+      'every answer and event of this suite matched the contract',
+    );
   });
 
   it('ends open streams when it shuts down', async () => {
