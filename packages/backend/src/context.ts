@@ -49,7 +49,10 @@ export interface OperatorPrincipal {
  * `unauthorized`).
  */
 export interface CallContext {
-  /** A stable id of the caller for rate limiting: the client IP, or a hash of it. Never personal data. */
+  /**
+   * A stable id of the caller for rate limiting: the client IP, or a hash of it. Never personal data. Without it
+   * the per-client limits are off (the per-number lookup limit still applies).
+   */
   clientId?: string;
   /** The `Idempotency-Key` header. */
   idempotencyKey?: string;

@@ -88,7 +88,9 @@ export class Kernel {
 
   /** The writing limit per client, shared by the unsafe citizen operations. */
   limitWrites(ctx: CallContext): Promise<Failure | null> {
-    return this.limit(`write:${ctx.clientId ?? 'anonymous'}`, this.settings.writeLimit);
+    // Without a client id the host has not identified callers: one shared bucket would throttle everyone.
+    if (ctx.clientId === undefined) return Promise.resolve(null);
+    return this.limit(`write:${ctx.clientId}`, this.settings.writeLimit);
   }
 
   /** Which channel outages are active now and affect `channel`. */

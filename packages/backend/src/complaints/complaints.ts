@@ -301,7 +301,9 @@ export class Complaints {
   /** `uploadAttachment`: records an uploaded file after checking its type and size against `config.attachments`. */
   async uploadAttachment(input: { body: AttachmentUploadInput; ctx?: CallContext }): Promise<Result<Attachment>> {
     const ctx = input.ctx ?? {};
-    return idempotent(this.k, ctx, 'uploadAttachment', input.body, true, async () => {
+    // Where the host keeps the bytes may differ between two tries of one upload: not part of the fingerprint.
+    const { storageKey: _storageKey, ...fingerprint } = input.body;
+    return idempotent(this.k, ctx, 'uploadAttachment', fingerprint, true, async () => {
       const limited = await this.k.limitWrites(ctx);
       if (limited) return limited;
       const limits = this.k.config.attachments;
@@ -486,7 +488,7 @@ export class Complaints {
     return idempotent(this.k, ctx, 'lookupComplaint', input.body, true, async () => {
       const number = input.body.trackingNumber.trim().toUpperCase();
       const limit = this.k.settings.lookupLimit;
-      const byClient = await this.k.limit(`lookup:client:${ctx.clientId ?? 'anonymous'}`, limit);
+      const byClient = ctx.clientId === undefined ? null : await this.k.limit(`lookup:client:${ctx.clientId}`, limit);
       const byNumber = await this.k.limit(`lookup:number:${number}`, limit);
       if (byClient ?? byNumber) return (byClient ?? byNumber)!;
       const record = await this.k.store.complaints.getByTrackingNumber(number);
