@@ -67,8 +67,12 @@ describe('a PGlite data directory', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kc-data-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is refused to a second server while the first runs, and keeps its data across a restart', async () => {
-    const first = await createServer({ dataDir: dir, port: 0, operatorTokens });
+  it('is refused to a second server while the first runs, and keeps its data across a restart, seeded once', async () => {
+    let seeded = 0;
+    const seed = async (): Promise<void> => {
+      seeded++;
+    };
+    const first = await createServer({ dataDir: dir, port: 0, operatorTokens, seed });
     let outageId: string;
     try {
       await assert.rejects(
@@ -85,7 +89,8 @@ describe('a PGlite data directory', () => {
     } finally {
       await first.close();
     }
-    const second = await createServer({ dataDir: dir, port: 0, operatorTokens });
+    const second = await createServer({ dataDir: dir, port: 0, operatorTokens, seed });
+    assert.equal(seeded, 1, 'demo data is seeded on the first start only');
     try {
       const list = await fetch(`${second.url}/api/v1/outages`);
       assert.equal(list.status, 200);
