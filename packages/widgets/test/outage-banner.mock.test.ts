@@ -51,6 +51,18 @@ describe('<kc-outage-banner> with @kc/sdk and @kc/mock', () => {
     await waitFor(() => outages(el) === 0, 'the resolution');
   });
 
+  it('stores nothing in the browser before the citizen dismisses a notice', async () => {
+    const before = { local: localStorage.length, session: sessionStorage.length };
+    const databases = async () => (await indexedDB.databases()).map((d) => d.name);
+    const dbBefore = await databases();
+    await mock.scenario.set({ outage: true });
+    const el = mount<KcOutageBanner>(html`<kc-outage-banner base-url="/api/v1" lang="ru"></kc-outage-banner>`);
+    await waitFor(() => outages(el) === 1, 'the outage');
+    expect({ local: localStorage.length, session: sessionStorage.length }).to.deep.equal(before);
+    expect(await databases()).to.deep.equal(dbBefore);
+    expect(document.cookie).to.equal('');
+  });
+
   it('alone with base-url: makes its own client and shows the outage in the page’s language', async () => {
     await mock.scenario.set({ outage: true });
     const el = mount<KcOutageBanner>(html`<kc-outage-banner base-url="/api/v1" lang="kk-KZ"></kc-outage-banner>`);
