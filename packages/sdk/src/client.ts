@@ -13,7 +13,14 @@ import { ratings, type RatingsModule } from './ratings/ratings.js';
 import { kb, type KbModule } from './kb/kb.js';
 import { chat, type ChatModule } from './chat/chat.js';
 
-/** A language of the widgets and of the server's texts. */
+/**
+ * A language of the widgets and of the server's texts.
+ *
+ * @example
+ * ```ts
+ * const locale: KcLocale = document.documentElement.lang === 'ru' ? 'ru' : 'kk';
+ * ```
+ */
 export type KcLocale = 'kk' | 'ru' | 'en';
 
 /**
@@ -70,6 +77,13 @@ export interface ClientOptions {
  * The core of a kc client: transport, outbox, drafts and local data, without any domain module. Domain modules
  * attach to it through their functions (`complaints(kc)`, `outages(kc)`…), so that a bundle holds only the
  * domains it uses. {@link createClient} returns a core with every module as a property.
+ *
+ * @example
+ * ```ts
+ * const kc = createCore({ baseUrl: '/api/v1' });
+ * kc.locale = 'en';
+ * await kc.outbox.flush();
+ * ```
  */
 export class KcCore {
   /** The HTTP layer (retries, timeouts, typed errors, validation). */
@@ -174,6 +188,12 @@ export function createCore(options: ClientOptions): KcCore {
  * A client with every domain module as a property, made on first use: `kc.complaints.submit(…)`. Convenient
  * for server-side integrations and apps that use most domains; a bundle with `createClient` holds them all (use
  * {@link createCore} and the module functions to keep a page small).
+ *
+ * @example
+ * ```ts
+ * const kc: KcClient = createClient({ baseUrl: '/api/v1' });
+ * await kc.ratings.submit(rating);
+ * ```
  */
 export interface KcClient extends KcCore {
   /** Configuration: names, schedule, channels, texts. */

@@ -11,18 +11,60 @@ import {
 } from '../validation/schemas/index.js';
 import { checkInput, type Infer } from '../validation/validate.js';
 
-/** A callback request as the citizen makes it (`POST /callbacks`). */
+/**
+ * A callback request as the citizen makes it (`POST /callbacks`).
+ *
+ * @example
+ * ```ts
+ * const input: KcCallbackInput = { phone, topic, language: 'kk', when: { asap: true }, consent };
+ * ```
+ */
 export type KcCallbackInput = Infer<typeof CallbackInput>;
-/** A callback as the citizen sees it (the phone masked). */
+/**
+ * A callback as the citizen sees it (the phone masked).
+ *
+ * @example
+ * ```ts
+ * const cb: KcCallback = await callbacks(kc).get(id);
+ * ```
+ */
 export type KcCallback = Infer<typeof Callback>;
-/** A booked callback and its token (shown once) for reading, rescheduling and cancelling it. */
+/**
+ * A booked callback and its token (shown once) for reading, rescheduling and cancelling it.
+ *
+ * @example
+ * ```ts
+ * if (result.status === 'sent') remember(result.receipt.callback.id, result.receipt.callbackToken);
+ * ```
+ */
 export type KcCallbackCreated = Infer<typeof CallbackCreated>;
-/** Free slots inside working hours, and whether "as soon as possible" is possible now. */
+/**
+ * Free slots inside working hours, and whether "as soon as possible" is possible now.
+ *
+ * @example
+ * ```ts
+ * const { asap, slots }: KcCallbackSlots = await callbacks(kc).slots({ from, to });
+ * ```
+ */
 export type KcCallbackSlots = Infer<typeof CallbackSlots>;
-/** When to call: as soon as possible, or a slot. */
+/**
+ * When to call: as soon as possible, or a slot.
+ *
+ * @example
+ * ```ts
+ * const when: KcCallbackWhen = { slotStart: slot.start };
+ * ```
+ */
 export type KcCallbackWhen = Infer<typeof CallbackReschedule>['when'];
 
-/** What the outbox keeps of a callback booked in the background, until a widget acknowledges it. */
+/**
+ * What the outbox keeps of a callback booked in the background, until a widget acknowledges it.
+ *
+ * @example
+ * ```ts
+ * const kept = result.receipt as KcStoredCallbackReceipt; // from kc.outbox.results()
+ * ```
+ */
 export interface KcStoredCallbackReceipt {
   id: string;
   status: string;
@@ -37,6 +79,11 @@ const enc = encodeURIComponent;
 /**
  * Callbacks: free slots inside working hours, booking (through the outbox), reading, rescheduling and cancelling
  * with the callback's token (kept in memory for the callbacks booked in this client).
+ *
+ * @example
+ * ```ts
+ * const { slots } = await callbacks(kc).slots({ from: '2026-11-24', to: '2026-11-25' });
+ * ```
  */
 export class CallbacksModule {
   readonly #kc: KcCore;

@@ -8,20 +8,69 @@ import { Attachment, ComplaintDraft, ComplaintReceipt } from '../validation/sche
 import type { ComplaintStatus } from './status.js';
 import { checkInput, type Infer } from '../validation/validate.js';
 
-/** An appeal as the citizen files it (`POST /complaints`). */
+/**
+ * An appeal as the citizen files it (`POST /complaints`).
+ *
+ * @example
+ * ```ts
+ * const draft: KcComplaintDraft = { kind: 'complaint', categoryId, description, applicant, consent };
+ * ```
+ */
 export type KcComplaintDraft = Infer<typeof ComplaintDraft>;
-/** The receipt of a filed appeal: tracking number, the access code (shown once), due date, responsible. */
+/**
+ * The receipt of a filed appeal: tracking number, the access code (shown once), due date, responsible.
+ *
+ * @example
+ * ```ts
+ * if (result.status === 'sent') showReceipt(result.receipt.trackingNumber, result.receipt.accessCode);
+ * ```
+ */
 export type KcComplaintReceipt = Infer<typeof ComplaintReceipt>;
-/** An appeal as its applicant sees it. */
+/**
+ * An appeal as its applicant sees it.
+ *
+ * @example
+ * ```ts
+ * complaints(kc).watch(number, code, (c: KcCitizenComplaint) => render(c.status, c.dueAt));
+ * ```
+ */
 export type KcCitizenComplaint = Infer<typeof CitizenComplaint>;
-/** The answer of a lookup: the appeal and a 30-minute view token. */
+/**
+ * The answer of a lookup: the appeal and a 30-minute view token.
+ *
+ * @example
+ * ```ts
+ * const { complaint, viewToken }: KcComplaintView = await complaints(kc).lookup(number, code);
+ * ```
+ */
 export type KcComplaintView = Infer<typeof ComplaintView>;
-/** A comment on an appeal. */
+/**
+ * A comment on an appeal.
+ *
+ * @example
+ * ```ts
+ * const added: KcComplaintComment = await complaints(kc).comment(number, { text });
+ * ```
+ */
 export type KcComplaintComment = Infer<typeof ComplaintComment>;
-/** An uploaded file. */
+/**
+ * An uploaded file.
+ *
+ * @example
+ * ```ts
+ * const file: KcAttachment = await complaints(kc).uploadAttachment(blob);
+ * ```
+ */
 export type KcAttachment = Infer<typeof Attachment>;
 
-/** What the outbox keeps of a complaint receipt sent in the background, until a widget acknowledges it. */
+/**
+ * What the outbox keeps of a complaint receipt sent in the background, until a widget acknowledges it.
+ *
+ * @example
+ * ```ts
+ * const receipt = result.receipt as KcStoredComplaintReceipt; // from kc.outbox.results()
+ * ```
+ */
 export interface KcStoredComplaintReceipt {
   trackingNumber: string;
   /** Kept because the server shows it only once; deleted with the result (acknowledged, or after 7 days). */
@@ -30,7 +79,14 @@ export interface KcStoredComplaintReceipt {
   dueAt: string;
 }
 
-/** Options of {@link ComplaintsModule.watch}. */
+/**
+ * Options of {@link ComplaintsModule.watch}.
+ *
+ * @example
+ * ```ts
+ * complaints(kc).watch(number, code, render, { signal, onError: report, pollInterval: 120_000 });
+ * ```
+ */
 export interface WatchComplaintOptions {
   /** Stops watching. */
   signal?: AbortSignal;
@@ -48,6 +104,11 @@ const kind = 'complaint';
 /**
  * Appeals: file (through the outbox), look up by tracking number and access code, watch live, comment, withdraw,
  * upload attachments. The access code and view tokens stay in memory only.
+ *
+ * @example
+ * ```ts
+ * const result = await complaints(kc).submit(draft);
+ * ```
  */
 export class ComplaintsModule {
   readonly #kc: KcCore;

@@ -3,13 +3,25 @@ import type { KcCore } from '../client.js';
 import { Config } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 
-/** The contact center's public configuration (`GET /config`). */
+/**
+ * The contact center's public configuration (`GET /config`).
+ *
+ * @example
+ * ```ts
+ * const cfg: KcConfig = await config(kc).get();
+ * ```
+ */
 export type KcConfig = Infer<typeof Config>;
 
 /**
  * The contact center's configuration: names, languages, working schedule, channels, waiting notice, appeal kinds
  * and categories, limits, privacy notice. Cached in memory and revalidated with `If-None-Match` (the server
  * answers `304` when unchanged).
+ *
+ * @example
+ * ```ts
+ * const cfg = await config(kc).get({ maxAge: 0 }); // revalidate now
+ * ```
  */
 export class ConfigModule {
   readonly #kc: KcCore;

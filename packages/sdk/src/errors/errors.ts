@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
 
-/** A field that failed a check: `field` is a JSON pointer into the request (`/applicant/iin`). */
+/**
+ * A field that failed a check: `field` is a JSON pointer into the request (`/applicant/iin`).
+ *
+ * @example
+ * ```ts
+ * for (const { field, code } of error.fieldErrors) form.showError(field, code);
+ * ```
+ */
 export interface KcFieldError {
   /** A JSON pointer into the request body (`/applicant/iin`), or `query.<name>` / `header.<name>`. */
   field: string;
@@ -10,7 +17,14 @@ export interface KcFieldError {
   message: string;
 }
 
-/** The RFC 9457 problem document the server answered with (only the fields kc reads). */
+/**
+ * The RFC 9457 problem document the server answered with (only the fields kc reads).
+ *
+ * @example
+ * ```ts
+ * const next = (error as KcHttpError).problem?.nextOpeningAt;
+ * ```
+ */
 export interface KcProblem {
   type?: string;
   title?: string;
@@ -148,7 +162,14 @@ export class KcTimeoutError extends KcError {
   override name = 'KcTimeoutError' as const;
 }
 
-/** One way an answer broke the contract: where (a JSON pointer) and which rule; never the value itself. */
+/**
+ * One way an answer broke the contract: where (a JSON pointer) and which rule; never the value itself.
+ *
+ * @example
+ * ```ts
+ * report(error.issues.map((i: KcContractIssue) => `${i.path} ${i.keyword}`));
+ * ```
+ */
 export interface KcContractIssue {
   /** A JSON pointer into the answer (`/status`), or `body` for the whole body. */
   path: string;

@@ -55,7 +55,14 @@ export interface RetryPolicy {
   now?: () => number;
 }
 
-/** A {@link RetryPolicy} with every default filled in (`kc.transport.policy`). */
+/**
+ * A {@link RetryPolicy} with every default filled in (`kc.transport.policy`).
+ *
+ * @example
+ * ```ts
+ * const { limit, baseDelay } = kc.transport.policy;
+ * ```
+ */
 export type FullRetryPolicy = Required<RetryPolicy>;
 
 /**
@@ -80,7 +87,14 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-/** @internal Fills in the defaults. */
+/**
+ * @internal Fills in the defaults.
+ *
+ * @example
+ * ```ts
+ * const policy = retryPolicy({ limit: 2 });
+ * ```
+ */
 export const retryPolicy = (p: RetryPolicy = {}): FullRetryPolicy => ({
   limit: 4,
   baseDelay: 300,
@@ -93,7 +107,14 @@ export const retryPolicy = (p: RetryPolicy = {}): FullRetryPolicy => ({
   ...p,
 });
 
-/** @internal The full-jitter backoff before retry `n` (from 0), in milliseconds. */
+/**
+ * @internal The full-jitter backoff before retry `n` (from 0), in milliseconds.
+ *
+ * @example
+ * ```ts
+ * await sleep(backoff(policy, attempt));
+ * ```
+ */
 export const backoff = (p: FullRetryPolicy, n: number): number =>
   p.random() * Math.min(p.maxDelay, p.baseDelay * 2 ** n);
 

@@ -19,12 +19,24 @@ import { backoff, parseRetryAfter, retryPolicy, type FullRetryPolicy, type Retry
  * Supplies the citizen's identity token (a signed token from the host portal's own sign-in), sent as
  * `Authorization: Bearer`. Called before every request; called again with `refresh: true`, once, after a 401.
  * Return `null` or `undefined` for an anonymous request.
+ *
+ * @example
+ * ```ts
+ * const getToken: TokenProvider = ({ refresh }) => (refresh ? portal.refreshToken() : portal.token());
+ * ```
  */
 export type TokenProvider = (context: {
   refresh: boolean;
 }) => string | null | undefined | Promise<string | null | undefined>;
 
-/** What the transport needs: the client's options (see `ClientOptions`), and the current locale. */
+/**
+ * What the transport needs: the client's options (see `ClientOptions`), and the current locale.
+ *
+ * @example
+ * ```ts
+ * const transport = new Transport({ baseUrl: '/api/v1', timeout: 10_000 });
+ * ```
+ */
 export interface TransportOptions {
   baseUrl: string;
   fetch?: typeof globalThis.fetch | undefined;
@@ -72,7 +84,14 @@ export interface KcRequest<T = unknown> {
   readonly __type?: T;
 }
 
-/** The success answer of a {@link KcRequest}. */
+/**
+ * The success answer of a {@link KcRequest}.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, data } = await kc.request({ operation: 'getConfig', path: 'config', schema: Config });
+ * ```
+ */
 export interface KcResponse<T> {
   status: number;
   headers: Headers;
@@ -122,6 +141,11 @@ function problemOf(response: Response, text: string): KcProblem | undefined {
  * The HTTP layer: one attempt through ky, our own retry loop around it (so that the wait can be injected, 409
  * `idempotency_in_flight` is waited on and a 401 asks for a fresh token), per-attempt timeout covering the body,
  * a size guard, and every failure turned into a {@link KcError}.
+ *
+ * @example
+ * ```ts
+ * const { data } = await kc.transport.request({ operation: 'getQueueStatus', path: 'queue', schema: QueueStatus });
+ * ```
  */
 export class Transport {
   /** The base URL, ending with `/`. */

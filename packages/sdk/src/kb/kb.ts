@@ -3,10 +3,24 @@ import type { KcCore, KcLocale } from '../client.js';
 import { KbSearchResult } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 
-/** Knowledge-base answers to a query (`GET /kb/search`). */
+/**
+ * Knowledge-base answers to a query (`GET /kb/search`).
+ *
+ * @example
+ * ```ts
+ * const { items }: KcKbSearchResult = await kb(kc).search('паспорт');
+ * ```
+ */
 export type KcKbSearchResult = Infer<typeof KbSearchResult>;
 
-/** The knowledge base: answers to common questions (clause 10). */
+/**
+ * The knowledge base: answers to common questions (clause 10).
+ *
+ * @example
+ * ```ts
+ * const { items } = await kb(kc).search(query, { limit: 3, signal });
+ * ```
+ */
 export class KbModule {
   readonly #kc: KcCore;
 

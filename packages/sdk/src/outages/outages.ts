@@ -6,10 +6,24 @@ import type { Outage } from '../validation/schemas/index.js';
 import { OutageList, watchOutagesEvents } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 
-/** A service interruption with its alternatives and expected resumption (clauses 34.1–34.3). */
+/**
+ * A service interruption with its alternatives and expected resumption (clauses 34.1–34.3).
+ *
+ * @example
+ * ```ts
+ * const active: KcOutage[] = await outages(kc).active();
+ * ```
+ */
 export type KcOutage = Infer<typeof Outage>;
 
-/** Options of {@link OutagesModule.watch}. */
+/**
+ * Options of {@link OutagesModule.watch}.
+ *
+ * @example
+ * ```ts
+ * outages(kc).watch(render, { signal: controller.signal, onError: report });
+ * ```
+ */
 export interface WatchOutagesOptions {
   /** Stops watching. */
   signal?: AbortSignal;
@@ -22,7 +36,14 @@ export interface WatchOutagesOptions {
   pollInterval?: number;
 }
 
-/** Outages: the current list, and live changes. */
+/**
+ * Outages: the current list, and live changes.
+ *
+ * @example
+ * ```ts
+ * const stop = outages(kc).watch((list) => (banner.outages = list));
+ * ```
+ */
 export class OutagesModule {
   readonly #kc: KcCore;
 

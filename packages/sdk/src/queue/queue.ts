@@ -3,10 +3,24 @@ import type { KcCore } from '../client.js';
 import { QueueStatus } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 
-/** Whether each channel is open and how long the wait is (`GET /queue`). */
+/**
+ * Whether each channel is open and how long the wait is (`GET /queue`).
+ *
+ * @example
+ * ```ts
+ * const { channels }: KcQueueStatus = await queue(kc).status();
+ * ```
+ */
 export type KcQueueStatus = Infer<typeof QueueStatus>;
 
-/** The queue: open now, next opening, waiting and estimated wait, per channel. */
+/**
+ * The queue: open now, next opening, waiting and estimated wait, per channel.
+ *
+ * @example
+ * ```ts
+ * const chat = (await queue(kc).status()).channels.find((c) => c.channel === 'chat');
+ * ```
+ */
 export class QueueModule {
   readonly #kc: KcCore;
 

@@ -4,12 +4,33 @@ import type { SendResult } from '../storage/outbox.js';
 import { Rating, RatingInput } from '../validation/schemas/index.js';
 import { checkInput, type Infer } from '../validation/validate.js';
 
-/** A rating as the citizen gives it (`POST /ratings`): CSAT 1–5, resolved, optional CES 1–7 and NPS 0–10. */
+/**
+ * A rating as the citizen gives it (`POST /ratings`): CSAT 1–5, resolved, optional CES 1–7 and NPS 0–10.
+ *
+ * @example
+ * ```ts
+ * const rating: KcRatingInput = { subject: { kind: 'chat', id }, csat: 4, resolved: true, language: 'kk' };
+ * ```
+ */
 export type KcRatingInput = Infer<typeof RatingInput>;
-/** A recorded rating. */
+/**
+ * A recorded rating.
+ *
+ * @example
+ * ```ts
+ * if (result.status === 'sent') console.log((result.receipt as KcRating).receivedAt);
+ * ```
+ */
 export type KcRating = Infer<typeof Rating>;
 
-/** The token that proves the citizen took part in what is rated (send the one you have). */
+/**
+ * The token that proves the citizen took part in what is rated (send the one you have).
+ *
+ * @example
+ * ```ts
+ * await ratings(kc).submit(rating, { auth: { chatToken } });
+ * ```
+ */
 export interface KcRatingAuth {
   /** `X-Kc-Chat-Token` of the rated chat. */
   chatToken?: string;
@@ -21,7 +42,14 @@ export interface KcRatingAuth {
 
 const kind = 'rating';
 
-/** Ratings: satisfaction, first-contact resolution, effort and recommendation (clauses 7.3, 26–28). */
+/**
+ * Ratings: satisfaction, first-contact resolution, effort and recommendation (clauses 7.3, 26–28).
+ *
+ * @example
+ * ```ts
+ * await ratings(kc).submit({ subject: { kind: 'callback', id }, csat: 5, resolved: true, language: 'ru' });
+ * ```
+ */
 export class RatingsModule {
   readonly #kc: KcCore;
 

@@ -5,7 +5,16 @@ import { backoff } from '../http/retry.js';
 import { isTransient, toError, type Transport } from '../http/transport.js';
 import { validate, type AnySchema, type Infer } from '../validation/validate.js';
 
-/** A typed event of a stream: its `id`, its name (`type`) and its validated payload. */
+/**
+ * A typed event of a stream: its `id`, its name (`type`) and its validated payload.
+ *
+ * @example
+ * ```ts
+ * onEvent: (event: StreamEvent<typeof watchOutagesEvents>) => {
+ *   if (event.type === 'outage.published') show(event.data);
+ * }
+ * ```
+ */
 export type StreamEvent<M extends Record<string, AnySchema>> = {
   [K in keyof M & string]: { id: string | undefined; type: K; data: Infer<M[K]> };
 }[keyof M & string];

@@ -4,7 +4,14 @@ import { isTransient, type Transport } from '../http/transport.js';
 import type { AnySchema } from '../validation/validate.js';
 import type { KcStorage, OutboxRecord, ResultRecord } from './storage.js';
 
-/** How one kind of item (`complaint`, `rating`, `callback`, later `chat-message`) is sent and remembered. */
+/**
+ * How one kind of item (`complaint`, `rating`, `callback`, later `chat-message`) is sent and remembered.
+ *
+ * @example
+ * ```ts
+ * kc.outbox.register<Rating>('rating', { operation: 'submitRating', schema: Rating, keep: ({ id }) => ({ id }) });
+ * ```
+ */
 export interface OutboxKind<R = unknown> {
   /** The contract's `operationId`, named in errors. */
   operation: string;
@@ -17,7 +24,14 @@ export interface OutboxKind<R = unknown> {
   keep: (receipt: R) => unknown;
 }
 
-/** The events of the outbox and what each carries. */
+/**
+ * The events of the outbox and what each carries.
+ *
+ * @example
+ * ```ts
+ * kc.outbox.on('failed', ({ id, error }: OutboxEventMap['failed']) => showRefused(id, error));
+ * ```
+ */
 export interface OutboxEventMap {
   /** An item could not be sent now and waits (network down, 5xx, 429, timeout). */
   queued: { id: string; kind: string; error: KcError };
@@ -29,7 +43,14 @@ export interface OutboxEventMap {
   'storage-fallback': { reason: string };
 }
 
-/** What `outbox.pending()` tells about a waiting item: never its content. */
+/**
+ * What `outbox.pending()` tells about a waiting item: never its content.
+ *
+ * @example
+ * ```ts
+ * const waiting: PendingItem[] = await kc.outbox.pending();
+ * ```
+ */
 export interface PendingItem {
   id: string;
   kind: string;
@@ -38,7 +59,15 @@ export interface PendingItem {
   nextAttemptAt: Date;
 }
 
-/** The result of a submission through the outbox. */
+/**
+ * The result of a submission through the outbox.
+ *
+ * @example
+ * ```ts
+ * const result: SendResult<KcRating> = await ratings(kc).submit(rating);
+ * if (result.status === 'queued') showWillSendLater();
+ * ```
+ */
 export type SendResult<R> =
   | {
       /** The server has it. */

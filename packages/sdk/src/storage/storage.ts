@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: MIT
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
-/** An item waiting in the outbox. Its `id` is the request's `Idempotency-Key`. */
+/**
+ * An item waiting in the outbox. Its `id` is the request's `Idempotency-Key`.
+ *
+ * @example
+ * ```ts
+ * // Stored by the outbox; read `kc.outbox.pending()` for what a widget may show.
+ * const count = (await kc.outbox.pending()).length;
+ * ```
+ */
 export interface OutboxRecord {
   id: string;
   /** The client's base URL: one origin may talk to several contact centers. */
@@ -17,7 +25,14 @@ export interface OutboxRecord {
   nextAt: number;
 }
 
-/** The outcome of an item sent in the background, kept until a widget acknowledges it or it expires. */
+/**
+ * The outcome of an item sent in the background, kept until a widget acknowledges it or it expires.
+ *
+ * @example
+ * ```ts
+ * const [first]: ResultRecord[] = await kc.outbox.results();
+ * ```
+ */
 export interface ResultRecord {
   id: string;
   base: string;
@@ -31,7 +46,15 @@ export interface ResultRecord {
   error?: { status: number | undefined; code: string; fields: string[] };
 }
 
-/** A saved draft. */
+/**
+ * A saved draft.
+ *
+ * @example
+ * ```ts
+ * // Stored by `kc.drafts`; read drafts with `load()`.
+ * const draft = await kc.drafts.load('complaint-form');
+ * ```
+ */
 export interface DraftRecord {
   id: string;
   value: unknown;
@@ -39,7 +62,15 @@ export interface DraftRecord {
   expiresAt: number;
 }
 
-/** The IndexedDB schema of kc (database `kc`). */
+/**
+ * The IndexedDB schema of kc (database `kc`).
+ *
+ * @example
+ * ```ts
+ * // The schema of IndexedDB database `kc` (stores outbox, results, drafts, keyed by `id`).
+ * const db = await openDB<KcDB>('kc', 1);
+ * ```
+ */
 export interface KcDB extends DBSchema {
   outbox: { key: string; value: OutboxRecord };
   results: { key: string; value: ResultRecord };
@@ -49,12 +80,24 @@ export interface KcDB extends DBSchema {
 type StoreName = 'outbox' | 'results' | 'drafts';
 type Stores = { [K in StoreName]: KcDB[K]['value'] };
 
-/** Where kc keeps its local data: IndexedDB, or memory (lost on reload). */
+/**
+ * Where kc keeps its local data: IndexedDB, or memory (lost on reload).
+ *
+ * @example
+ * ```ts
+ * const kind: StorageKind = kc.outbox.storage;
+ * ```
+ */
 export type StorageKind = 'indexeddb' | 'memory';
 
 /**
  * The local storage of the outbox, its results and drafts. Made by `createClient`; reach it through
  * `kc.storage` only to learn its `kind`.
+ *
+ * @example
+ * ```ts
+ * if (kc.outbox.storage === 'memory') warnNotSaved();
+ * ```
  */
 export interface KcStorage {
   /** The IndexedDB database's name (also the Web Locks scope). */
@@ -72,7 +115,14 @@ export interface KcStorage {
   destroy(): Promise<void>;
 }
 
-/** The default name of kc's IndexedDB database. */
+/**
+ * The default name of kc's IndexedDB database.
+ *
+ * @example
+ * ```ts
+ * await deleteDB(databaseName); // what clearLocalData() does
+ * ```
+ */
 export const databaseName = 'kc';
 
 function memoryStorage(name: string): KcStorage {

@@ -5,6 +5,11 @@ import { KcContractError, KcValidationError, type KcContractIssue, type KcFieldE
  * The subset of JSON Schema (2020-12, as used by the contract) that the SDK checks answers against. Schemas are
  * generated from `openapi.yaml` into `generated.ts`; `$ref`s become references to other exports (a function for a
  * recursive one). `T` is the type the schema describes, so that {@link validate} returns it.
+ *
+ * @example
+ * ```ts
+ * const Thing: Schema<{ n: number }> = { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } };
+ * ```
  */
 export interface Schema<T = unknown> {
   /** @internal Phantom, never set: carries `T`. */
@@ -29,10 +34,24 @@ export interface Schema<T = unknown> {
   maxItems?: number;
 }
 
-/** The type a schema describes. */
+/**
+ * The type a schema describes.
+ *
+ * @example
+ * ```ts
+ * type Receipt = Infer<typeof ComplaintReceipt>;
+ * ```
+ */
 export type Infer<S> = S extends Schema<infer T> ? T : S extends () => Schema<infer T> ? T : unknown;
 
-/** A schema, or a function returning one (a `$ref` to a schema defined later, for recursion). */
+/**
+ * A schema, or a function returning one (a `$ref` to a schema defined later, for recursion).
+ *
+ * @example
+ * ```ts
+ * const lazy: AnySchema = () => Thing;
+ * ```
+ */
 export type AnySchema = Schema<unknown> | (() => Schema<unknown>);
 
 const formats: Record<string, RegExp> = {
