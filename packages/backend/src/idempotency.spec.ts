@@ -69,6 +69,34 @@ describe('idempotency', () => {
     expect(again.status).to.equal(201);
   });
 
+  it('a retry with a fresh token is the same request (tokens are not part of the fingerprint)', async () => {
+    const { backend, clock } = testBackend();
+    const receipt = expectOk(await backend.submitComplaint({ body: draft(), ctx: { idempotencyKey: key() } }));
+    const lookup = { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode };
+    const first = expectOk(
+      await backend.lookupComplaint({ body: lookup, ctx: { idempotencyKey: key(), clientId: 'a' } }),
+    );
+    const k = key();
+    const params = { trackingNumber: receipt.trackingNumber };
+    const body = { text: 'Қосымша мәлімет' };
+    const comment = await backend.addComplaintComment({
+      params,
+      body,
+      ctx: { idempotencyKey: k, viewToken: first.viewToken },
+    });
+    const second = expectOk(
+      await backend.lookupComplaint({ body: lookup, ctx: { idempotencyKey: key(), clientId: 'b' } }),
+    );
+    const retry = await backend.addComplaintComment({
+      params,
+      body,
+      ctx: { idempotencyKey: k, viewToken: second.viewToken },
+    });
+    expect(retry.status).to.equal(201);
+    expect(retry.headers['Idempotency-Replayed']).to.equal('true');
+    expect(expectOk(retry).id).to.equal(expectOk(comment).id);
+  });
+
   it('requires the key on citizen writes (400 idempotency_key_missing) and checks its form', async () => {
     const { backend } = testBackend();
     const missing = await backend.submitComplaint({ body: draft() });

@@ -18,7 +18,9 @@ function isKept(status: number): boolean {
  * Records are kept `idempotencyTtlSeconds` by the injected clock.
  *
  * @param operation - the operation id; part of the request's fingerprint, so one key cannot serve two operations
- * @param request - the parts of the request that identify it (path parameters and body)
+ * @param request - the parts of the request that identify it (path parameters and body); an operation's whole
+ *   input may be passed: its `ctx` (headers, tokens, client id) is left out, so a retry with a fresh token or from
+ *   another address is still the same request
  * @param required - whether a missing key is refused (`400 idempotency_key_missing`)
  */
 export async function idempotent<T>(
@@ -47,7 +49,7 @@ export async function idempotent<T>(
       ],
     });
   }
-  const fingerprint = await sha256Hex(`${operation}\n${canonicalJson(request)}`);
+  const fingerprint = await sha256Hex(`${operation}\n${canonicalJson(withoutContext(request))}`);
   const now = kernel.now();
   const existing = await kernel.store.idempotency.begin(
     {
@@ -84,4 +86,10 @@ export async function idempotent<T>(
     await kernel.store.idempotency.release(key);
   }
   return result;
+}
+
+function withoutContext(request: unknown): unknown {
+  if (request === null || typeof request !== 'object' || !('ctx' in request)) return request;
+  const { ctx: _ctx, ...rest } = request as Record<string, unknown>;
+  return rest;
 }
