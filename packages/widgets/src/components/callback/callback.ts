@@ -21,6 +21,7 @@ import { configOf, type Config, type WidgetClient } from '../../internal/client.
 import { sdkLocale } from '../../internal/create-client.js';
 import { formatDateTime } from '../../internal/format.js';
 import { resolveLocale } from '../../internal/locale.js';
+import { CustomStates } from '../../internal/custom-states.js';
 import type { StringsOverride } from '../../translations/translation.js';
 import { KcCallbackRequestedEvent } from '../../events/kc-callback-requested.js';
 import { KcCallbackCancelledEvent } from '../../events/kc-callback-cancelled.js';
@@ -163,14 +164,14 @@ export class KcCallback extends KcElement {
   @state() private rescheduling = false;
   @state() private notice = '';
 
-  readonly #internals = internalsOf(this);
+  readonly #states = new CustomStates(this);
   #client?: WidgetClient;
   #unsubscribe: (() => void)[] = [];
   #focus?: string;
 
   private readonly offerTask = new Task(this, {
     task: (_args, { signal }) => this.guard('callbacks.slots', () => this.#load(signal)),
-    args: () => [this.client, this.contextClient, this.baseUrl] as const,
+    args: () => [...this.clientSource] as const,
   });
 
   /** The strings of this element in the current language, with the page's overrides. */
@@ -461,25 +462,16 @@ export class KcCallback extends KcElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const open = this.offerTask.value?.channel?.openNow;
-    this.#setState('open', open === true);
-    this.#setState('closed', open === false);
-    this.#setState('queued', this.view === 'queued');
-    this.#setState('confirmed', this.view === 'confirmed');
+    this.#states.toggle('open', open === true);
+    this.#states.toggle('closed', open === false);
+    this.#states.toggle('queued', this.view === 'queued');
+    this.#states.toggle('confirmed', this.view === 'confirmed');
     const id = this.#focus;
     if (id === undefined) return;
     const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     if (!target) return;
     this.#focus = undefined;
     target.focus();
-  }
-
-  #setState(name: string, on: boolean): void {
-    try {
-      if (on) this.#internals?.states.add(name);
-      else this.#internals?.states.delete(name);
-    } catch {
-      // Browsers without custom states (Firefox before 126) only miss the styling hook.
-    }
   }
 
   // ---------------------------------------------------------------- rendering
@@ -495,7 +487,7 @@ export class KcCallback extends KcElement {
   protected override render(): TemplateResult {
     const s = this.s;
     const body = this.offerTask.render({
-      pending: () => html`<p class="loading">${this.t.common.loading}</p>`,
+      pending: () => this.renderLoading(),
       complete: (offer) => this.#renderView(offer),
       error: (error) => this.renderError(error, () => void this.offerTask.run()),
     });
@@ -920,15 +912,6 @@ export class KcCallback extends KcElement {
         <button class="kc-button" type="button" @click=${() => this.#again()}>${s.again}</button>
       </div>
     </section>`;
-  }
-}
-
-/** The element's `ElementInternals`, for custom states; `undefined` where the browser cannot attach them. */
-function internalsOf(element: HTMLElement): ElementInternals | undefined {
-  try {
-    return element.attachInternals();
-  } catch {
-    return undefined;
   }
 }
 
