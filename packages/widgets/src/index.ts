@@ -39,3 +39,5 @@ export type { DismissStorage } from './components/outage-banner/dismissed.js';
 export { ElementStrings } from './internal/element-strings.js';
 export { KcComplaintForm, type ComplaintIdentity } from './components/complaint-form/complaint-form.js';
 export type { ComplaintFormStrings, FormStep, FormErrorCode } from './components/complaint-form/strings/index.js';
+export { KcComplaintStatus } from './components/complaint-status/complaint-status.js';
+export type { ComplaintStatusStrings, TimelineType, OutcomeName } from './components/complaint-status/strings/index.js';

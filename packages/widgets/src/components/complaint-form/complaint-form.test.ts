@@ -67,7 +67,10 @@ async function fillAll(el: KcComplaintForm, options: { consent?: boolean } = {})
   await next(el);
 }
 
-describe('<kc-complaint-form>', () => {
+describe('<kc-complaint-form>', function () {
+  // The machine running the suites is shared: the first axe run and the mock's start can be slow.
+  this.timeout(20_000);
+
   before(async () => {
     mock = await mockCenter();
   });

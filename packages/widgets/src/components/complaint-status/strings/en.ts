@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+import { plural } from '../../../translations/translation.js';
+import type { ComplaintStatusStrings } from './index.js';
+
+const minutes = (n: number) => plural('en', n, { one: 'minute', other: 'minutes' });
+const seconds = (n: number) => plural('en', n, { one: 'second', other: 'seconds' });
+
+/** `<kc-complaint-status>` in English. */
+const en = {
+  trackingNumber: 'Tracking number',
+  trackingHint: 'For example, KC-2026-000123',
+  accessCode: 'Access code',
+  accessCodeHint: 'From the receipt you got when the appeal was registered',
+  find: 'Check the status',
+  searching: 'Looking for the appeal…',
+  trackingRequired: 'Enter the tracking number',
+  accessCodeRequired: 'Enter the access code',
+  notFound: 'No appeal with this tracking number and access code was found. Check them and try again.',
+  rateLimited: (wait) => `Too many attempts. You can try again in ${wait}.`,
+  rateLimitedLater: 'Too many attempts. Please try again a little later.',
+  canRetry: 'You can try again now.',
+  duration: (m, s) => [m ? `${m} ${minutes(m)}` : '', s || !m ? `${s} ${seconds(s)}` : ''].filter(Boolean).join(' '),
+  heading: (n) => `Appeal ${n}`,
+  statusLabel: 'Status',
+  status: {
+    registered: 'Registered',
+    in_review: 'In review',
+    forwarded: 'Forwarded',
+    escalated: 'Escalated to a senior official',
+    awaiting_citizen: 'Waiting for information from you',
+    answered: 'Answered',
+    closed: 'Closed',
+    rejected: 'Rejected',
+    withdrawn: 'Withdrawn by the applicant',
+  },
+  kind: 'Kind of appeal',
+  category: 'Category',
+  registeredAt: 'Registered',
+  dueAt: 'Due date',
+  responsible: 'Responsible department',
+  position: 'Position',
+  delayHeading: 'The due date was extended',
+  delayReason: 'Reason',
+  newDueAt: 'New due date',
+  plan: 'Plan',
+  forwardedHeading: 'The appeal was forwarded',
+  forwarded: (body, time) => `On ${time} the appeal was forwarded to: ${body}. The tracking number keeps working.`,
+  escalated: 'The appeal was passed to a senior official for review.',
+  awaiting: 'We need more information from you to consider the appeal. Please reply below.',
+  outcomeHeading: 'Outcome',
+  outcomes: {
+    satisfied: 'Satisfied',
+    partially_satisfied: 'Partially satisfied',
+    not_satisfied: 'Not satisfied',
+    explained: 'Explanation given',
+  },
+  externalRefs: 'Numbers in other systems',
+  timeline: 'Progress',
+  events: {
+    registered: 'Appeal registered',
+    status_changed: 'Status changed',
+    comment: 'Comment',
+    forwarded: 'Appeal forwarded',
+    escalated: 'Escalated to a senior official',
+    delayed: 'Due date extended',
+    responsible_changed: 'Responsible department changed',
+    answered: 'Answered',
+    external_ref_added: 'Number in another system given',
+    attachment_added: 'File added',
+  },
+  actors: { citizen: 'Applicant', operator: 'Contact center operator', system: 'System', body: 'Administrative body' },
+  comments: 'Messages',
+  commentAuthors: { citizen: 'You', operator: 'Contact center operator', body: 'Administrative body' },
+  commentLabel: 'Your reply',
+  sendComment: 'Send the reply',
+  commentRequired: 'Write a reply',
+  commentSent: 'Reply sent.',
+  updated: (status) => `The status of the appeal changed: ${status}.`,
+  updatedTimeline: 'There is a new entry in the progress of the appeal.',
+} satisfies ComplaintStatusStrings;
+
+export default en;

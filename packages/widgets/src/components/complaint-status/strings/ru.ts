@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+import { plural } from '../../../translations/translation.js';
+import type { ComplaintStatusStrings } from './index.js';
+
+const minutes = (n: number) => plural('ru', n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
+const seconds = (n: number) => plural('ru', n, { one: 'секунду', few: 'секунды', many: 'секунд', other: 'секунды' });
+
+/** `<kc-complaint-status>` in Russian. */
+const ru = {
+  trackingNumber: 'Номер обращения',
+  trackingHint: 'Например, KC-2026-000123',
+  accessCode: 'Код доступа',
+  accessCodeHint: 'Из квитанции о регистрации обращения',
+  find: 'Узнать статус',
+  searching: 'Ищем обращение…',
+  trackingRequired: 'Введите номер обращения',
+  accessCodeRequired: 'Введите код доступа',
+  notFound: 'Обращение с таким номером и кодом доступа не найдено. Проверьте номер и код и повторите попытку.',
+  rateLimited: (wait) => `Слишком много попыток. Повторить можно через ${wait}.`,
+  rateLimitedLater: 'Слишком много попыток. Повторите попытку чуть позже.',
+  canRetry: 'Можно повторить попытку.',
+  duration: (m, s) => [m ? `${m} ${minutes(m)}` : '', s || !m ? `${s} ${seconds(s)}` : ''].filter(Boolean).join(' '),
+  heading: (n) => `Обращение ${n}`,
+  statusLabel: 'Статус',
+  status: {
+    registered: 'Зарегистрировано',
+    in_review: 'На рассмотрении',
+    forwarded: 'Перенаправлено',
+    escalated: 'Передано вышестоящему должностному лицу',
+    awaiting_citizen: 'Ожидаются сведения от вас',
+    answered: 'Дан ответ',
+    closed: 'Закрыто',
+    rejected: 'Отказано',
+    withdrawn: 'Отозвано заявителем',
+  },
+  kind: 'Вид обращения',
+  category: 'Категория',
+  registeredAt: 'Зарегистрировано',
+  dueAt: 'Срок рассмотрения',
+  responsible: 'Ответственное подразделение',
+  position: 'Должность',
+  delayHeading: 'Срок рассмотрения продлён',
+  delayReason: 'Причина',
+  newDueAt: 'Новый срок',
+  plan: 'План действий',
+  forwardedHeading: 'Обращение перенаправлено',
+  forwarded: (body, time) => `${time} обращение перенаправлено: ${body}. Номер обращения продолжает работать.`,
+  escalated: 'Обращение передано на рассмотрение вышестоящему должностному лицу.',
+  awaiting: 'Для рассмотрения обращения нужны дополнительные сведения от вас. Ответьте ниже.',
+  outcomeHeading: 'Результат рассмотрения',
+  outcomes: {
+    satisfied: 'Удовлетворено',
+    partially_satisfied: 'Удовлетворено частично',
+    not_satisfied: 'Не удовлетворено',
+    explained: 'Дано разъяснение',
+  },
+  externalRefs: 'Номер в других системах',
+  timeline: 'Ход рассмотрения',
+  events: {
+    registered: 'Обращение зарегистрировано',
+    status_changed: 'Статус изменён',
+    comment: 'Комментарий',
+    forwarded: 'Обращение перенаправлено',
+    escalated: 'Передано вышестоящему должностному лицу',
+    delayed: 'Срок рассмотрения продлён',
+    responsible_changed: 'Сменилось ответственное подразделение',
+    answered: 'Дан ответ',
+    external_ref_added: 'Присвоен номер в другой системе',
+    attachment_added: 'Добавлен файл',
+  },
+  actors: {
+    citizen: 'Заявитель',
+    operator: 'Оператор контакт-центра',
+    system: 'Система',
+    body: 'Административный орган',
+  },
+  comments: 'Переписка',
+  commentAuthors: { citizen: 'Вы', operator: 'Оператор контакт-центра', body: 'Административный орган' },
+  commentLabel: 'Ваш ответ',
+  sendComment: 'Отправить ответ',
+  commentRequired: 'Напишите ответ',
+  commentSent: 'Ответ отправлен.',
+  updated: (status) => `Статус обращения обновлён: ${status}.`,
+  updatedTimeline: 'В ходе рассмотрения обращения появилась новая запись.',
+} satisfies ComplaintStatusStrings;
+
+export default ru;
