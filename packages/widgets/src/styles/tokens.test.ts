@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement, type CSSResult } from 'lit';
 import { tokenStyles } from './tokens.js';
 import { baseStyles } from './base.js';
@@ -70,6 +71,66 @@ describe('design tokens', () => {
       expect(failures).to.deep.equal([]);
     });
   }
+
+  describe('user preferences', () => {
+    // Media emulation needs the DevTools protocol (Chromium); elsewhere (Firefox over WebDriver BiDi) the test
+    // reads the rule the browser parsed instead.
+    async function emulate(features: Parameters<typeof emulateMedia>[0]): Promise<boolean> {
+      try {
+        await emulateMedia(features);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+
+    /** The declarations of the parsed `@media (<query>)` rule of the token sheet. */
+    function mediaRule(query: string): string {
+      const sheet = tokenStyles.styleSheet!;
+      const find = (rules: CSSRuleList): string | undefined => {
+        for (const rule of rules) {
+          if (rule instanceof CSSMediaRule && rule.conditionText.replace(/\s/g, '') === query.replace(/\s/g, '')) {
+            return rule.cssText;
+          }
+          if ('cssRules' in rule) {
+            const inner = find((rule as CSSGroupingRule).cssRules);
+            if (inner) return inner;
+          }
+        }
+        return undefined;
+      };
+      return find(sheet.cssRules) ?? '';
+    }
+
+    afterEach(() => emulate({ colorScheme: 'light', reducedMotion: 'no-preference' }));
+
+    it('follows prefers-color-scheme unless theme says otherwise', async () => {
+      const surface = (el: Element) => getComputedStyle(el).getPropertyValue('--_kc-color-surface').trim();
+      if (await emulate({ colorScheme: 'dark' })) {
+        const auto = await fixture<KcTestTokens>(html`<kc-test-tokens></kc-test-tokens>`);
+        const forcedLight = await fixture<KcTestTokens>(html`<kc-test-tokens theme="light"></kc-test-tokens>`);
+        expect(surface(auto)).to.equal('#16191d');
+        expect(surface(forcedLight)).to.equal('#ffffff');
+        await emulate({ colorScheme: 'light' });
+        expect(surface(auto)).to.equal('#ffffff');
+      } else {
+        const rule = mediaRule('(prefers-color-scheme: dark)');
+        expect(rule).to.match(/:host\(:not\(\[theme="?'?light'?"?\]\)\)/);
+        expect(rule).to.contain('--_kc-color-surface: var(--kc-color-surface, #16191d)');
+      }
+    });
+
+    it('stops motion when the user prefers reduced motion', async () => {
+      const el = await fixture<KcTestTokens>(html`<kc-test-tokens></kc-test-tokens>`);
+      const duration = () => getComputedStyle(el).getPropertyValue('--_kc-motion-duration').trim();
+      expect(duration()).to.equal('150ms');
+      if (await emulate({ reducedMotion: 'reduce' })) {
+        expect(duration()).to.equal('0s');
+      } else {
+        expect(mediaRule('(prefers-reduced-motion: reduce)')).to.contain('--_kc-motion-duration: 0s');
+      }
+    });
+  });
 
   it('a page overrides a token from any ancestor', async () => {
     const wrap = document.createElement('div');
