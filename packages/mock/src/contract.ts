@@ -227,6 +227,17 @@ function issue(error: ErrorObject, prefix: string | undefined): ValidationIssue 
   return { field, code: error.keyword, message: error.message ?? error.keyword };
 }
 
+let shared: ContractValidator | null = null;
+
+/**
+ * The validator every mock of this page or process shares: compiling the contract's schemas once is enough, and
+ * validating keeps no state between calls.
+ */
+export function sharedContractValidator(): ContractValidator {
+  shared ??= createContractValidator();
+  return shared;
+}
+
 /**
  * Creates a {@link ContractValidator} over the whole contract document (ajv 2020 with formats, `strict: false`
  * for the OpenAPI keywords, every error reported).

@@ -400,7 +400,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       ([k, v]) => k.toLowerCase() === 'idempotency-replayed' && v === 'true',
     );
     if (result.ok && !replayed) stats.commit(op.operationId, parsed.input.ctx.idempotencyKey);
-    if (result.ok && faults.loseAfterCommit(op.operationId)) {
+    if (result.ok && !replayed && faults.loseAfterCommit(op.operationId)) {
       stats.fault('afterCommit');
       return HttpResponse.error();
     }

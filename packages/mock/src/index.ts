@@ -22,7 +22,14 @@ export type { ScriptedOperator, ScriptedOperatorOptions } from './operator.js';
 export { encodeIdentityToken, decodeIdentityToken } from './identity.js';
 export type { IdentityClaims } from './identity.js';
 export { UNKNOWN_ENUM_VALUE } from './malformed.js';
-export { createContractValidator, DOCUMENT_ID, operationInfoById, operationInfos, pointer } from './contract.js';
+export {
+  createContractValidator,
+  DOCUMENT_ID,
+  operationInfoById,
+  operationInfos,
+  pointer,
+  sharedContractValidator,
+} from './contract.js';
 export type {
   ContractValidator,
   JsonSchema,

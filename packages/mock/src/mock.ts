@@ -15,7 +15,7 @@ import {
 import { isOpen, localDate, nextOpening, type Config, type OperationId, type OutageInput } from '@kc/contract';
 import type { HttpHandler } from 'msw';
 import { createMockClock, type MockClock, type MockClockOptions } from './clock.js';
-import { createContractValidator, operationInfos } from './contract.js';
+import { operationInfos, sharedContractValidator } from './contract.js';
 import { createHandlers, type HostBackend, type OperationInput } from './handlers.js';
 import { decodeIdentityToken, encodeIdentityToken, type IdentityClaims } from './identity.js';
 import { createScriptedOperator, type ScriptedOperator, type ScriptedOperatorOptions } from './operator.js';
@@ -226,7 +226,7 @@ export function createMockContactCenter(options: MockContactCenterOptions = {}):
   const faults = new FaultState(faultRandom);
   const stats = createStats();
   const streamRegistry = createStreamRegistry();
-  const validator = createContractValidator();
+  const validator = sharedContractValidator();
   const baseUrl = options.baseUrl ?? '/api/v1';
   const handlers = createHandlers({
     baseUrl,

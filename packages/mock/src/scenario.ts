@@ -55,7 +55,7 @@ export interface Scenario {
   /**
    * Let the backend commit the request, then answer with a network error: the client cannot know whether it
    * landed. Retrying with the same `Idempotency-Key` must not do it twice. Only successful answers count towards
-   * `times` (a refused request commits nothing).
+   * `times` (a refused request commits nothing, a replay commits nothing new).
    * @default false
    */
   failAfterCommit: Fault;
@@ -182,7 +182,7 @@ export class FaultState {
 
   /**
    * Whether the successful answer the backend just gave to `operationId` is to be lost on the way (the fault
-   * `failAfterCommit`); counts the fault down only then, so that refused requests do not use it up.
+   * `failAfterCommit`); counts the fault down only then, so that refused requests and replays do not use it up.
    */
   loseAfterCommit(operationId: string): boolean {
     const c = this.afterCommit;

@@ -157,6 +157,34 @@ describe('@kc/mock in Node', () => {
     assert.equal(stored.items.length, 1);
   });
 
+  it('under mixed faults, a client that retries with its key registers every appeal exactly once', async () => {
+    const mock = await start({
+      seed: 11,
+      scenario: {
+        failureRate: { rate: 0.25, operations: ['submitComplaint'] },
+        failAfterCommit: { operations: ['submitComplaint'], times: 15 },
+        rateLimit: { operations: ['submitComplaint'], retryAfterSeconds: 0, times: 5 },
+      },
+    });
+    const body = await draft(mock);
+    const keys = Array.from({ length: 60 }, () => key());
+    for (const idempotencyKey of keys) {
+      let last = '';
+      for (let attempt = 0; ; attempt++) {
+        assert.ok(attempt < 20, `a submission never landed: ${last}`);
+        const answer = await post('/complaints', body, { 'Idempotency-Key': idempotencyKey }).catch(() => null);
+        if (answer?.status === 201) break;
+        last = answer ? `${String(answer.status)} ${await answer.text()}` : 'network error';
+      }
+    }
+    assert.equal(mock.stats.faults.afterCommit, 15);
+    assert.ok(mock.stats.faults.failure > 0);
+    assert.equal(mock.stats.complaintsByKey.size, 60);
+    for (const [k, n] of mock.stats.complaintsByKey) assert.equal(n, 1, k);
+    const stored = await mock.store.complaints.list({}, { limit: 100 });
+    assert.equal(stored.items.length, 60);
+  });
+
   it('answers 429 with Retry-After', async () => {
     const mock = await start({ scenario: { rateLimit: { retryAfterSeconds: 7, times: 1 } } });
     const limited = await fetch(`${BASE}/config`);

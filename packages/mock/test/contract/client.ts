@@ -5,7 +5,7 @@
  * valid against the declared schema — and records which operations were exercised with valid and invalid input.
  */
 import type { OperationId } from '@kc/contract';
-import { createContractValidator, operationInfoById, type OperationInfo } from '@kc/mock';
+import { operationInfoById, sharedContractValidator, type OperationInfo } from '@kc/mock';
 
 /**
  * A JSON value read from an answer. The suite has already checked it against the contract's schema, so tests read
@@ -106,7 +106,7 @@ export function parseEvents(text: string): { events: StreamEventRead[]; rest: st
 
 /** Calls the operations of the contract against one host and checks every answer. */
 export class ContractClient {
-  readonly validator = createContractValidator();
+  readonly validator = sharedContractValidator();
   /** `operationId` → which kinds of input it was exercised with. */
   readonly coverage = new Map<OperationId, { valid: number; invalid: number }>();
 
