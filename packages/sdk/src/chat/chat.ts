@@ -56,8 +56,16 @@ export class ChatModule {
   /** @internal Use {@link chat}. */
   constructor(kc: KcCore) {
     this.#kc = kc;
-    // Registering the kind lets the outbox send what an earlier page of this tab left queued.
-    kc.outbox.register(MESSAGE_KIND, { operation: 'sendChatMessage', schema: ChatMessage, keep: () => ({}) });
+    // With a chat in this tab, the outbox sends what an earlier page of it left queued. Without one, nothing is
+    // registered (registering flushes, which would create the database before the citizen did anything).
+    if (readSession(kc)) this.#register();
+  }
+
+  #registered = false;
+  #register(): void {
+    if (this.#registered) return;
+    this.#registered = true;
+    this.#kc.outbox.register(MESSAGE_KIND, { operation: 'sendChatMessage', schema: ChatMessage, keep: () => ({}) });
   }
 
   /** The session followed in this page, if any. */
@@ -103,6 +111,7 @@ export class ChatModule {
     });
     const stored: StoredChat = { id: data.session.id, token: data.sessionToken };
     rememberSession(this.#kc, stored);
+    this.#register();
     const state = { session: data.session, messages: [], lastEventId: data.lastEventId };
     const session = this.#adopt(new KcChatSession(this.#kc, stored, state), options.onError);
     // The first message was stored with the start: read it back so that it shows with its state.

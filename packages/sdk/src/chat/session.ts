@@ -169,6 +169,14 @@ export class KcChatSession {
     return { 'x-kc-chat-token': this.#token };
   }
 
+  /**
+   * The session's token (`X-Kc-Chat-Token`), for the calls of other modules about this chat: a rating
+   * (`ratings(kc).submit(r, { auth: { chatToken } })`) or a callback requested from it. Never put it in a URL.
+   */
+  get token(): string {
+    return this.#token;
+  }
+
   /** The messages in order, the citizen's unsent ones last. The same array until something changes. */
   get messages(): readonly KcChatMessage[] {
     return (this.#list ??= this.#keys.map((k) => this.#messages.get(k)!));
