@@ -39,12 +39,31 @@ describe('callback slots', () => {
     expect(result.slots[0]?.start).to.equal('2026-03-19T04:00:00.000Z');
   });
 
-  it('offer the Saturday made working by decree (4 January 2025) and no other weekend day', async () => {
+  it('offer the Sunday made working in 2025 (5 January) and no other day off', async () => {
     const { backend } = testBackend({ at: '2025-01-01T03:00:00Z' });
     const result = expectOk(await backend.getCallbackSlots({ query: { from: '2025-01-01', to: '2025-01-08' } }));
     const days = [...new Set(result.slots.map((s) => localDate(new Date(s.start), schedule.timeZone)))];
-    expect(days).to.deep.equal(['2025-01-04', '2025-01-06', '2025-01-08']);
-    expect(dayHours(schedule, '2025-01-05').working).to.equal(false);
+    expect(days).to.deep.equal(['2025-01-05', '2025-01-06', '2025-01-08']);
+    expect(dayHours(schedule, '2025-01-04').working).to.equal(false);
+  });
+
+  it('offer a Saturday made working by decree, inside its own hours', async () => {
+    const config = {
+      ...demoConfig,
+      schedule: { ...schedule, workingDays: [{ date: '2026-11-28', intervals: [{ open: '10:00', close: '14:00' }] }] },
+    };
+    const { backend } = testBackend({ config });
+    const result = expectOk(await backend.getCallbackSlots({ query: { from: '2026-11-28', to: '2026-11-29' } }));
+    expect(result.slots.map((s) => s.start)).to.deep.equal([
+      '2026-11-28T05:00:00.000Z',
+      '2026-11-28T05:30:00.000Z',
+      '2026-11-28T06:00:00.000Z',
+      '2026-11-28T06:30:00.000Z',
+      '2026-11-28T07:00:00.000Z',
+      '2026-11-28T07:30:00.000Z',
+      '2026-11-28T08:00:00.000Z',
+      '2026-11-28T08:30:00.000Z',
+    ]);
   });
 
   it('refuse a time off the grid or outside working hours (422 slot_unavailable)', async () => {

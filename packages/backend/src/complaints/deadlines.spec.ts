@@ -32,18 +32,31 @@ describe('appeal due dates in working days (Asia/Almaty)', () => {
     expect(receipt.dueAt).to.equal('2026-04-22T18:59:59.999Z');
   });
 
-  it('counts the Saturday 4 January 2025 made working by decree', async () => {
-    const { backend } = testBackend({ at: '2024-12-31T07:00:00Z', config: withApplicationDays(2) });
-    const receipt = expectOk(await backend.submitComplaint({ body: draft({ kind: 'application' }), ctx: ctx() }));
-    // 1, 2 and 3 January are closed; Saturday 4 January is day 1, Monday 6 January day 2.
-    expect(receipt.dueAt).to.equal('2025-01-06T18:59:59.999Z');
+  it('counts Sunday 5 January 2025, made a working day when its day off moved to Friday 3 January', async () => {
+    const one = testBackend({ at: '2024-12-31T07:00:00Z', config: withApplicationDays(1) });
+    const receipt = expectOk(await one.backend.submitComplaint({ body: draft({ kind: 'application' }), ctx: ctx() }));
+    // 1–2 January are holidays, 3 January the moved day off, 4 January a Saturday: day 1 is Sunday 5 January.
+    expect(receipt.dueAt).to.equal('2025-01-05T18:59:59.999Z');
+    const two = testBackend({ at: '2024-12-31T07:00:00Z', config: withApplicationDays(2) });
+    const second = expectOk(await two.backend.submitComplaint({ body: draft({ kind: 'application' }), ctx: ctx() }));
+    expect(second.dueAt).to.equal('2025-01-06T18:59:59.999Z');
   });
 
-  it('without the decree the same appeal would be due two days later (7 January is a holiday)', async () => {
+  it('without the transfer the same appeal would be due two days later (7 January is a holiday)', async () => {
     const schedule = { ...demoConfig.schedule, workingDays: [] };
     const { backend } = testBackend({ at: '2024-12-31T07:00:00Z', config: withApplicationDays(2, schedule) });
     const receipt = expectOk(await backend.submitComplaint({ body: draft({ kind: 'application' }), ctx: ctx() }));
     expect(receipt.dueAt).to.equal('2025-01-08T18:59:59.999Z');
+  });
+
+  it('counts a Saturday made working by decree (a transfer given as data)', async () => {
+    const schedule: Config['schedule'] = {
+      ...demoConfig.schedule,
+      workingDays: [{ date: '2026-11-28', intervals: [{ open: '09:00', close: '18:30' }] }],
+    };
+    const { backend } = testBackend({ at: '2026-11-27T05:00:00Z', config: withApplicationDays(1, schedule) }); // Friday
+    const receipt = expectOk(await backend.submitComplaint({ body: draft({ kind: 'application' }), ctx: ctx() }));
+    expect(receipt.dueAt).to.equal('2026-11-28T18:59:59.999Z');
   });
 
   describe('across the time-zone change of 1 March 2024 (UTC+6 → UTC+5)', () => {

@@ -10,9 +10,10 @@
  * - Kurban Ait is set each year by the Spiritual Administration of Muslims of Kazakhstan; the dates used are
  *   2025-06-06 (observed), 2026-05-27 and 2027-05-16 (announced or astronomically expected; a one-day shift is
  *   possible for 2027).
- * - Government transfer decrees are issued yearly. Only the 2025 New Year bridge (Friday 3 January off, Saturday
- *   4 January worked) is included, as reported at the time; no transfer for 2026 or 2027 is included, because none
- *   was known with confidence when this data was written.
+ * - Days off are moved yearly by an order of the Minister of Labour and Social Protection. Only the 2025 New Year
+ *   bridge is included: the day off of Sunday 5 January 2025 moved to Friday 3 January, so that Sunday was a
+ *   working day (as reported by the ministry in November 2024). The 2026 calendar published on egov.kz has no
+ *   such transfer; none is known for 2027.
  *
  * @packageDocumentation
  */
@@ -64,9 +65,9 @@ export const KZ_HOLIDAYS_2025_2027: { date: string; name: LocalizedText }[] = [
   {
     date: '2025-01-03',
     name: {
-      kk: 'Демалыс күні (Үкімет қаулысымен)',
-      ru: 'Выходной день (постановление Правительства)',
-      en: 'Day off by government decree',
+      kk: 'Демалыс күні (5 қаңтардан ауыстырылды)',
+      ru: 'Выходной день (перенесён с 5 января)',
+      en: 'Day off (moved from 5 January)',
     },
   },
   day('2025-01-07', 'christmas'),
@@ -116,19 +117,19 @@ export const KZ_HOLIDAYS_2025_2027: { date: string; name: LocalizedText }[] = [
   day('2027-12-16', 'independence'),
 ];
 
-/** Saturdays made working days by government decree (see the note on confidence above). */
+/** Days off made working days by a transfer order (see the note on confidence above). */
 export const KZ_WORKING_DAYS_2025_2027: {
   date: string;
   intervals: { open: string; close: string }[];
   note: LocalizedText;
 }[] = [
   {
-    date: '2025-01-04',
+    date: '2025-01-05',
     intervals: [{ open: '09:00', close: '18:30' }],
     note: {
-      kk: 'Үкімет қаулысымен жұмыс күні (3 қаңтардың орнына)',
-      ru: 'Рабочий день по постановлению Правительства (перенос с 3 января)',
-      en: 'Working day by government decree (in place of 3 January)',
+      kk: 'Жұмыс күні (демалыс күні 3 қаңтарға ауыстырылды)',
+      ru: 'Рабочий день (выходной перенесён на 3 января)',
+      en: 'Working day (its day off moved to 3 January)',
     },
   },
 ];
