@@ -143,54 +143,96 @@ export function createBackend(options: BackendOptions) {
       return ok(200, { generatedAt: now.toISOString(), channels });
     }),
 
+    /** `listOutages`: List outages. */
     listOutages: ready(outages.listOutages.bind(outages)),
     watchOutages: (input: { lastEventId?: string } = {}) => Promise.resolve(outages.watchOutages(input)),
+    /** `publishOutage`: Publish an outage. */
     publishOutage: ready(outages.publishOutage.bind(outages)),
+    /** `updateOutage`: Update an outage. */
     updateOutage: ready(outages.updateOutage.bind(outages)),
+    /** `resolveOutage`: Resolve an outage. */
     resolveOutage: ready(outages.resolveOutage.bind(outages)),
 
+    /** `uploadAttachment`: Upload a file. */
     uploadAttachment: ready(complaints.uploadAttachment.bind(complaints)),
+    /** `submitComplaint`: File an appeal. */
     submitComplaint: ready(complaints.submitComplaint.bind(complaints)),
+    /** `lookupComplaint`: Look an appeal up by tracking number and access code. */
     lookupComplaint: ready(complaints.lookupComplaint.bind(complaints)),
+    /** `getComplaint`: Read an appeal with its view token. */
     getComplaint: ready(complaints.getComplaint.bind(complaints)),
+    /** `watchComplaint`: Watch an appeal (Server-Sent Events). */
     watchComplaint: ready(complaints.watchComplaint.bind(complaints)),
+    /** `addComplaintComment`: Add a comment or documents to an appeal. */
     addComplaintComment: ready(complaints.addComplaintComment.bind(complaints)),
+    /** `withdrawComplaint`: Withdraw an appeal. */
     withdrawComplaint: ready(complaints.withdrawComplaint.bind(complaints)),
+    /** `listOperatorComplaints`: List appeals. */
     listOperatorComplaints: ready(complaints.listOperatorComplaints.bind(complaints)),
+    /** `getOperatorComplaint`: Get an appeal. */
     getOperatorComplaint: ready(complaints.getOperatorComplaint.bind(complaints)),
+    /** `updateOperatorComplaint`: Update an appeal without changing its status. */
     updateOperatorComplaint: ready(complaints.updateOperatorComplaint.bind(complaints)),
+    /** `changeComplaintStatus`: Change an appeal's status. */
     changeComplaintStatus: ready(complaints.changeComplaintStatus.bind(complaints)),
+    /** `addOperatorComplaintComment`: Write to the applicant. */
     addOperatorComplaintComment: ready(complaints.addOperatorComplaintComment.bind(complaints)),
 
+    /** `startChatSession`: Start a chat. */
     startChatSession: ready(chat.startChatSession.bind(chat)),
+    /** `getChatSession`: Get a chat's state and messages. */
     getChatSession: ready(chat.getChatSession.bind(chat)),
+    /** `watchChatSession`: Watch a chat (Server-Sent Events). */
     watchChatSession: ready(chat.watchChatSession.bind(chat)),
+    /** `sendChatMessage`: Send a message. */
     sendChatMessage: ready(chat.sendChatMessage.bind(chat)),
+    /** `setChatTyping`: Tell the operator the citizen is typing. */
     setChatTyping: ready(chat.setChatTyping.bind(chat)),
+    /** `markChatRead`: Mark the operator's messages as read. */
     markChatRead: ready(chat.markChatRead.bind(chat)),
+    /** `closeChatSession`: End a chat. */
     closeChatSession: ready(chat.closeChatSession.bind(chat)),
+    /** `getChatTranscript`: Get the chat transcript. */
     getChatTranscript: ready(chat.getChatTranscript.bind(chat)),
+    /** `listOperatorChats`: List chats. */
     listOperatorChats: ready(chat.listOperatorChats.bind(chat)),
+    /** `getOperatorChat`: Get a chat with its messages. */
     getOperatorChat: ready(chat.getOperatorChat.bind(chat)),
+    /** `joinOperatorChat`: Take a chat from the queue. */
     joinOperatorChat: ready(chat.joinOperatorChat.bind(chat)),
+    /** `sendOperatorMessage`: Reply in a chat. */
     sendOperatorMessage: ready(chat.sendOperatorMessage.bind(chat)),
+    /** `setOperatorTyping`: Tell the citizen the operator is typing. */
     setOperatorTyping: ready(chat.setOperatorTyping.bind(chat)),
+    /** `markOperatorChatRead`: Mark the citizen's messages as read. */
     markOperatorChatRead: ready(chat.markOperatorChatRead.bind(chat)),
+    /** `transferOperatorChat`: Transfer a chat. */
     transferOperatorChat: ready(chat.transferOperatorChat.bind(chat)),
+    /** `closeOperatorChat`: Close a chat. */
     closeOperatorChat: ready(chat.closeOperatorChat.bind(chat)),
 
+    /** `searchKnowledgeBase`: Search the knowledge base. */
     searchKnowledgeBase: kb.searchKnowledgeBase.bind(kb),
 
+    /** `getCallbackSlots`: List callback slots. */
     getCallbackSlots: ready(callbacks.getCallbackSlots.bind(callbacks)),
+    /** `requestCallback`: Request a callback. */
     requestCallback: ready(callbacks.requestCallback.bind(callbacks)),
+    /** `getCallback`: Get a callback. */
     getCallback: ready(callbacks.getCallback.bind(callbacks)),
+    /** `rescheduleCallback`: Reschedule a callback. */
     rescheduleCallback: ready(callbacks.rescheduleCallback.bind(callbacks)),
+    /** `cancelCallback`: Cancel a callback. */
     cancelCallback: ready(callbacks.cancelCallback.bind(callbacks)),
+    /** `listOperatorCallbacks`: List callbacks. */
     listOperatorCallbacks: ready(callbacks.listOperatorCallbacks.bind(callbacks)),
+    /** `completeCallback`: Record a callback attempt. */
     completeCallback: ready(callbacks.completeCallback.bind(callbacks)),
 
+    /** `submitRating`: Rate a contact. */
     submitRating: ready(ratings.submitRating.bind(ratings)),
 
+    /** `getIndicatorReport`: Get the indicator report for a period. */
     getIndicatorReport: ready(indicators.getIndicatorReport.bind(indicators)),
 
     /** `watchOperatorEvents`: the operator console's stream (any operator). */
