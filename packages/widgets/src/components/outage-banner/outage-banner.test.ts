@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../kc-outage-banner.js';
 import type { KcOutageBanner } from './outage-banner.js';
@@ -123,6 +123,47 @@ describe('<kc-outage-banner>', () => {
       theme: 'dark',
     });
     await expect(el).to.be.accessible();
+  });
+
+  it('has targets of at least 24 by 24 px, and fits 320 px without scrolling sideways', async () => {
+    const wrap = document.createElement('div');
+    wrap.style.width = '320px';
+    document.body.append(wrap);
+    try {
+      const fake = fakeClient({
+        initial: [
+          fakeOutage({
+            affectedChannels: ['chat', 'callback', 'email', 'messenger', 'e_otinish'],
+            alternatives: [
+              { channel: 'phone', label: { kk: 'Телефон', ru: 'Телефон', en: 'Phone' }, value: '1414' },
+              {
+                channel: 'web',
+                label: { kk: 'eGov', ru: 'eGov', en: 'eGov' },
+                href: 'https://egov.kz/cms/ru/services/very/long/path',
+              },
+            ],
+          }),
+        ],
+      });
+      const el = await fixture<KcOutageBanner>(
+        html`<kc-outage-banner .client=${fake.client} lang="kk"></kc-outage-banner>`,
+        {
+          parentNode: wrap,
+        },
+      );
+      await settle(el);
+      for (const target of $$(el, 'button, a')) {
+        const { width, height } = target.getBoundingClientRect();
+        expect(width, target.textContent!).to.be.at.least(24);
+        expect(height, target.textContent!).to.be.at.least(24);
+      }
+      const base = $(el, '[part="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+    } finally {
+      fixtureCleanup();
+      wrap.remove();
+    }
   });
 
   it('takes the heading level from heading-level', async () => {
