@@ -243,7 +243,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
       );
     });
 
-    it('watchOutages: replays from the start, then from Last-Event-ID; a bad Last-Event-ID → 400', async () => {
+    it('watchOutages: replays from the start, then from Last-Event-ID, reset for an unknown id; a bad id → 400', async () => {
       const all = await client.stream('watchOutages', {}, { until: (e) => e.length >= 2, timeoutMs: streamTimeoutMs });
       check(
         all.events.some((e) => e.event === 'outage.published' && e.data.id === outageId),
@@ -259,6 +259,13 @@ export function runContractSuite(options: ContractSuiteOptions): void {
         rest.events.every((e) => e.id > first.id),
         'Last-Event-ID replayed an event at or before it',
       );
+      // An id the stream never had: the host cannot replay from it, so it starts with `reset`.
+      const ahead = await client.stream(
+        'watchOutages',
+        { headers: { 'Last-Event-ID': String(all.events.at(-1)!.id + 1000) } },
+        { until: (e) => e.length >= 1, timeoutMs: streamTimeoutMs },
+      );
+      check(ahead.events[0]?.event === 'reset', 'an unknown Last-Event-ID did not start with reset');
       await client.call('watchOutages', { headers: { 'Last-Event-ID': 'abc' } }, { kind: 'invalid', status: 400 });
     });
 
