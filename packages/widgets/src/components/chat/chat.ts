@@ -350,6 +350,7 @@ export class KcChat extends KcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('pageSize')) this.shown = Math.max(1, this.pageSize);
     if (changed.has('open') && this.open && changed.get('open') === false) this.#focusAfterUpdate ??= 'field';
   }
 
