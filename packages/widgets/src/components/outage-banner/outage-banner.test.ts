@@ -154,8 +154,8 @@ describe('<kc-outage-banner>', () => {
       await settle(el);
       for (const target of $$(el, 'button, a')) {
         const { width, height } = target.getBoundingClientRect();
-        expect(width, target.textContent!).to.be.at.least(24);
-        expect(height, target.textContent!).to.be.at.least(24);
+        expect(width, target.textContent).to.be.at.least(24);
+        expect(height, target.textContent).to.be.at.least(24);
       }
       const base = $(el, '[part="base"]')!;
       expect(base.scrollWidth).to.be.at.most(base.clientWidth);
