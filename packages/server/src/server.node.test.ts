@@ -114,6 +114,14 @@ describe('the reference server', () => {
     const huge = await fetch(`${api}/complaints`, json({ ...exampleDraft(), description: 'ә'.repeat(70_000) }));
     assert.equal(huge.status, 413);
     assert.equal((await problem(huge)).code, 'payload_too_large');
+    for (const body of ['', '{}']) {
+      const bodiless = await fetch(`${api}/operator/chats/${randomUUID()}/join`, {
+        method: 'POST',
+        headers: { ...operator(), 'content-type': 'application/json' },
+        body,
+      });
+      assert.equal(bodiless.status, 404, 'a body sent to an operation without one is ignored');
+    }
     const query = await fetch(`${api}/operator/complaints?limit=1000`, { headers: operator() });
     assert.equal(query.status, 400);
     assert.deepEqual((await problem(query)).errors?.[0]?.field, 'query.limit');

@@ -295,6 +295,18 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
   });
   // Content types the contract does not use are refused (415) rather than parsed.
   app.removeContentTypeParser('text/plain');
+  // An empty JSON body (a bodiless POST that still names the type) is no body; anything else goes through
+  // Fastify's parser, which refuses prototype poisoning.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    void parseJson(request, text, done);
+  });
   app.addContentTypeParser(
     'multipart/form-data',
     { parseAs: 'buffer', bodyLimit: limits.maxBytes + 65_536 },
@@ -504,11 +516,14 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
           const result = await upload(request, reply, ctx);
           return 'ok' in result ? send(reply, op, validator, result) : result;
         }
-        if (request.body !== undefined && !validator.bodyTypes.includes(contentType)) {
+        // A body sent to an operation that takes none is ignored (clients may send `{}`).
+        if (
+          request.body !== undefined &&
+          validator.bodyTypes.length > 0 &&
+          !validator.bodyTypes.includes(contentType)
+        ) {
           return sendProblem(reply, 415, 'unsupported_media_type', {
-            detail: validator.bodyTypes.length
-              ? `Send ${validator.bodyTypes.join(' or ')}.`
-              : 'This operation takes no body.',
+            detail: `Send ${validator.bodyTypes.join(' or ')}.`,
           });
         }
         if (op.requiresIdempotencyKey && !ctx.idempotencyKey) {
