@@ -109,7 +109,14 @@ export async function openStream<M extends Record<string, AnySchema>>(
           : new KcContractError(`${operation} ${type}`, [{ path: 'data', keyword: 'json' }]),
       );
     }
-    options.onEvent({ id, type, data: payload } as StreamEvent<M>);
+    try {
+      options.onEvent({ id, type, data: payload } as StreamEvent<M>);
+    } catch (error) {
+      // A listener's bug must not look like a dropped connection (the event would be lost to it for good).
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   };
 
   while (!signal.aborted) {

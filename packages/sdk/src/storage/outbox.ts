@@ -341,10 +341,13 @@ export class Outbox {
         if (this.#stopped) break;
         await this.#attempt(item, undefined, false).catch(() => undefined);
       }
-    }).finally(() => {
-      this.#flushing = undefined;
-      void this.#schedule(ran ? 0 : 5000);
-    }));
+    })
+      // Items' own failures are handled in #attempt; what is left (Web Locks refused) waits for the timer.
+      .catch(() => undefined)
+      .finally(() => {
+        this.#flushing = undefined;
+        void this.#schedule(ran ? 0 : 5000);
+      }));
   }
 
   async #locked(run: () => Promise<void>): Promise<void> {
