@@ -329,7 +329,10 @@ export function createMockContactCenter(options: MockContactCenterOptions = {}):
         const previous = faults.current;
         faults.apply(patch);
         if ('centerClosed' in patch) setClosed(patch.centerClosed === true);
-        if ('longQueue' in patch && patch.longQueue !== previous.longQueue) await setQueue(patch.longQueue ?? 0);
+        if ('longQueue' in patch && patch.longQueue !== previous.longQueue) {
+          await setQueue(patch.longQueue ?? 0);
+          operator.wake();
+        }
         if ('outage' in patch) await setOutage(patch.outage ?? false);
         return faults.current;
       });
@@ -350,6 +353,7 @@ export function createMockContactCenter(options: MockContactCenterOptions = {}):
     displayName: staff.displayName,
     clock,
     ignore: (sessionId) => queueFillers.has(sessionId),
+    busy: () => queueFillers.size > 0,
   });
   const tick = clock.setInterval(() => backend.tick(), options.tickMs ?? 5_000);
   let unsubscribe: (() => void) | null = null;

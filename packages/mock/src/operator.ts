@@ -77,12 +77,14 @@ export interface OperatorBackend {
 export interface ScriptedOperator {
   /** Whether the operator takes new chats. */
   readonly enabled: boolean;
-  /** Stops taking new chats (chats already joined go on). */
+  /** Stops taking new chats (chats already joined go on; queued ones wait until {@link resume}). */
   pause(): void;
   /** Takes chats again, including those that queued meanwhile. */
   resume(): void;
   /** Chats the operator has joined and that are not closed. */
   readonly activeChats: readonly string[];
+  /** @internal Joins the chats that waited, once the operator is enabled and no one waits ahead. */
+  wake(): void;
   /** @internal Called with every event of the backend's operator stream. */
   onEvent(event: WireEvent): void;
   /** @internal Stops every timer. */
@@ -105,6 +107,8 @@ export function createScriptedOperator(options: {
   clock: MockClock;
   /** Sessions the operator must leave alone (the "long queue" of a scenario). */
   ignore: (sessionId: string) => boolean;
+  /** Whether other citizens wait ahead (the long queue): the operator then joins no one new. */
+  busy: () => boolean;
 }): ScriptedOperator {
   const { backend, principal, clock } = options;
   const s = options.settings;
@@ -146,6 +150,12 @@ export function createScriptedOperator(options: {
     const chat: Chat = { language, said: 0, timers: new Set(), joined: false };
     chats.set(sessionId, chat);
     later(sessionId, chat, joinAfterMs, async () => {
+      if (!enabled || options.busy()) {
+        // Paused, or serving the citizens ahead: this chat waits its turn.
+        forget(sessionId);
+        waiting.set(sessionId, language);
+        return;
+      }
       const joined = await backend.joinOperatorChat({ params: { sessionId }, ctx });
       if (!joined.ok) {
         // Someone else took it, or the citizen left: forget it.
@@ -164,6 +174,12 @@ export function createScriptedOperator(options: {
     chats.delete(sessionId);
   };
 
+  const wake = (): void => {
+    if (!enabled || options.busy()) return;
+    for (const [sessionId, language] of waiting) scheduleJoin(sessionId, language);
+    waiting.clear();
+  };
+
   return {
     get enabled() {
       return enabled;
@@ -173,9 +189,9 @@ export function createScriptedOperator(options: {
     },
     resume() {
       enabled = true;
-      for (const [sessionId, language] of waiting) scheduleJoin(sessionId, language);
-      waiting.clear();
+      wake();
     },
+    wake,
     get activeChats() {
       return [...chats].filter(([, c]) => c.joined).map(([id]) => id);
     },
@@ -183,7 +199,7 @@ export function createScriptedOperator(options: {
       if (event.type === 'chat.queued') {
         const summary = event.data as OperatorChatSummary;
         if (summary.status !== 'queued' || options.ignore(summary.id)) return;
-        if (enabled) scheduleJoin(summary.id, summary.language);
+        if (enabled && !options.busy()) scheduleJoin(summary.id, summary.language);
         else waiting.set(summary.id, summary.language);
       } else if (event.type === 'chat.message') {
         const { sessionId, message } = event.data as OperatorChatMessageEvent;

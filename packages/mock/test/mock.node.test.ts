@@ -268,6 +268,23 @@ describe('@kc/mock in Node', () => {
     assert.equal(after.session.position, 1);
   });
 
+  it('keeps the scripted operator busy with the long queue, and lets it join once the queue clears', async () => {
+    const mock = await start({ operator: { joinAfterMs: 1000 } });
+    await mock.scenario.set({ longQueue: 2 });
+    const chat = await startChat(mock);
+    const status = async () =>
+      (
+        (await (
+          await fetch(`${BASE}/chat/sessions/${chat.id}`, { headers: { 'X-Kc-Chat-Token': chat.token } })
+        ).json()) as { session: { status: string } }
+      ).session.status;
+    await mock.clock.advance(5000);
+    assert.equal(await status(), 'queued');
+    await mock.scenario.set({ longQueue: 0 });
+    await mock.clock.advance(1000);
+    assert.equal(await status(), 'active');
+  });
+
   it('publishes an active chat outage through the backend, and resolves it', async () => {
     const mock = await start();
     await mock.scenario.set({ outage: true });
