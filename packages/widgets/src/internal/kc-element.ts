@@ -23,6 +23,17 @@ import { observeLang, resolveLocale, unobserveLang, type LangListener } from './
 import { VERSION } from './version.js';
 import { warnOnce } from './warn.js';
 
+/** The closest ancestor of `element` matching `selector`, looking through the shadow roots it is in. */
+function closestComposed(element: Element, selector: string): Element | null {
+  for (let node: Element | null = element; node;) {
+    const hit = node.closest(selector);
+    if (hit) return hit;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
 /** Called with every error an element reports, besides the `kc-error` event. */
 export type ErrorCallback = (error: unknown, operation: string) => void;
 
@@ -183,6 +194,11 @@ export class KcElement extends LitElement {
         );
       }
       return this.#made.client;
+    }
+    // Inside a <kc-provider> whose code has not loaded yet (the loader fetches each tag's chunk as it appears):
+    // wait. Once it upgrades, its client arrives through the context and the caller's task runs again.
+    if (customElements.get('kc-provider') === undefined && closestComposed(this, 'kc-provider')) {
+      return new Promise<never>(() => undefined);
     }
     warnOnce(
       'no-client',

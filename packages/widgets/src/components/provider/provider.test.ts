@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { expect, fixture, html } from '@open-wc/testing';
-import { mount, unmountAll, until } from '../../../test/dom.js';
+import { until } from '../../../test/dom.js';
 import '../../kc-provider.js';
 import '../../kc-outage-banner.js';
 import { KcProvider } from './provider.js';
@@ -10,8 +10,6 @@ import { fakeClient, fakeConfig, fakeOutage } from '../../../test/fake-client.js
 const heading = (el: KcOutageBanner) => el.shadowRoot!.querySelector('#heading')?.textContent;
 
 describe('<kc-provider>', () => {
-  afterEach(unmountAll);
-
   it('is accessible', async () => {
     const fake = fakeClient({ initial: [fakeOutage()] });
     const el = await fixture<KcProvider>(
@@ -51,18 +49,5 @@ describe('<kc-provider>', () => {
     el.client = second.client;
     await until(banner, () => heading(banner) === 'Service interruption: 2 notices');
     expect(first.feed.running).to.equal(0);
-  });
-
-  it('reaches elements that were on the page before the provider was defined', async () => {
-    class KcTestLateProvider extends KcProvider {}
-    const fake = fakeClient({ initial: [fakeOutage()] });
-    const wrap = mount(
-      html`<kc-test-late-provider lang="kk"><kc-outage-banner></kc-outage-banner></kc-test-late-provider>`,
-    );
-    const late = wrap as KcProvider;
-    const banner = wrap.querySelector('kc-outage-banner')!;
-    customElements.define('kc-test-late-provider', KcTestLateProvider);
-    late.client = fake.client;
-    await until(banner, () => heading(banner) === 'Қызмет көрсетудің үзілуі');
   });
 });
