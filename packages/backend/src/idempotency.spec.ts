@@ -84,9 +84,11 @@ describe('idempotency', () => {
       body,
       ctx: { idempotencyKey: k, viewToken: first.viewToken },
     });
+    clock.advance(5);
     const second = expectOk(
       await backend.lookupComplaint({ body: lookup, ctx: { idempotencyKey: key(), clientId: 'b' } }),
     );
+    expect(second.viewToken).to.not.equal(first.viewToken);
     const retry = await backend.addComplaintComment({
       params,
       body,
