@@ -178,6 +178,9 @@ const ALLOWED_HEADERS = [
 const EXPOSED_HEADERS = ['Retry-After', 'ETag', 'Location', 'Idempotency-Replayed'];
 
 const API = '/api/v1';
+
+/** Streams that end after an event: a closed chat has nothing more to say (its replay ends there too). */
+const ENDS_AFTER: Readonly<Record<string, string>> = { watchChatSession: 'session.closed' };
 const TICK_MS = 5_000;
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -563,6 +566,7 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
           (event: StreamEvent) => {
             if (validateResponses) checkEvent(op, validator, event);
             stream.send(event);
+            if (ENDS_AFTER[op.operationId] === event.type) stream.close();
           },
           { afterId: grant.body.afterId },
         );
