@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { until } from '../../../test/dom.js';
 import '../../kc-provider.js';
 import '../../kc-outage-banner.js';
-import { KcProvider } from './provider.js';
+import type { KcProvider } from './provider.js';
 import type { KcOutageBanner } from '../outage-banner/outage-banner.js';
 import { fakeClient, fakeConfig, fakeOutage } from '../../../test/fake-client.js';
 
