@@ -36,7 +36,7 @@ describe('idempotency', () => {
     const k = key();
     expectOk(await backend.submitComplaint({ body: draft(), ctx: { idempotencyKey: k } }));
     const other = await backend.lookupComplaint({
-      body: { trackingNumber: 'KC-2026-000001', accessCode: 'AAAA-AAAA' },
+      body: { trackingNumber: 'KC-2026-000001', accessCode: 'AAAA-AAAA-AAAA-AAAA' },
       ctx: { idempotencyKey: k },
     });
     expect(other.ok ? null : other.body.code).to.equal('idempotency_key_reused');

@@ -71,7 +71,7 @@ describe('access codes and lookups', () => {
     const receipt = expectOk(await backend.submitComplaint({ body: draft(), ctx: ctx() }));
     for (let i = 0; i < 10; i++) {
       const miss = await backend.lookupComplaint({
-        body: { trackingNumber: `KC-2026-00010${String(i)}`, accessCode: 'AAAA-AAAA' },
+        body: { trackingNumber: `KC-2026-00010${String(i)}`, accessCode: 'AAAA-AAAA-AAAA-AAAA' },
         ctx: ctx({ clientId: 'guesser' }),
       });
       expect(miss.status).to.equal(404);
@@ -102,7 +102,7 @@ describe('access codes and lookups', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) {
       const r = await backend.lookupComplaint({
-        body: { trackingNumber: receipt.trackingNumber, accessCode: 'ZZZZ-ZZZZ' },
+        body: { trackingNumber: receipt.trackingNumber, accessCode: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' },
         ctx: ctx({ clientId: `c${String(i)}` }),
       });
       statuses.push(r.status);

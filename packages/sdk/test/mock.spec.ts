@@ -128,7 +128,7 @@ describe('@kc/sdk against @kc/mock', () => {
     expect(seen).to.include(1);
     expect((await kc.complaints.get(trackingNumber)).comments).to.have.length(1);
 
-    const wrong = (await rejection(kc.complaints.lookup(trackingNumber, 'AAAA-AAAA'))) as KcHttpError;
+    const wrong = (await rejection(kc.complaints.lookup(trackingNumber, 'AAAA-AAAA-AAAA-AAAA'))) as KcHttpError;
     expect(isKcHttpError(wrong)).to.equal(true);
     expect(wrong.status).to.equal(404);
   });

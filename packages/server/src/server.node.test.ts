@@ -307,11 +307,11 @@ describe('the reference server', () => {
     };
     const wrong = await fetch(
       `${api}/complaints/lookup`,
-      json({ trackingNumber: receipt.trackingNumber, accessCode: 'AAAA-AAAA' }),
+      json({ trackingNumber: receipt.trackingNumber, accessCode: 'AAAA-AAAA-AAAA-AAAA' }),
     );
     const unknown = await fetch(
       `${api}/complaints/lookup`,
-      json({ trackingNumber: 'KC-2026-999999', accessCode: 'AAAA-AAAA' }),
+      json({ trackingNumber: 'KC-2026-999999', accessCode: 'AAAA-AAAA-AAAA-AAAA' }),
     );
     assert.equal(wrong.status, unknown.status);
     const [a, b] = [await problem(wrong), await problem(unknown)];

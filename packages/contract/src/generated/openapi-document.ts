@@ -687,9 +687,9 @@ export const document = {
       AccessCode: {
         type: 'string',
         description:
-          "The appeal's secret access code (shown once, on the receipt). Case-insensitive; the hyphen is optional on input.",
-        pattern: '^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$',
-        examples: ['7K3F-9QXD'],
+          "The appeal's secret access code, shown once on the receipt: 80 bits from a CSPRNG in Crockford base 32, as four groups of four. Case-insensitive; hyphens are optional on input, and O reads as 0, I and L as 1.",
+        pattern: '^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){3}$',
+        examples: ['7K3F-9QXD-M2PA-HV8E'],
       },
       CategoryId: {
         type: 'string',
@@ -3645,7 +3645,7 @@ export const document = {
         examples: [
           {
             trackingNumber: 'KC-2026-000123',
-            accessCode: '7K3F-9QXD',
+            accessCode: '7K3F-9QXD-M2PA-HV8E',
             registeredAt: '2026-11-23T10:05:00+05:00',
             dueAt: '2026-12-21T18:30:00+05:00',
             responsible: {
@@ -3683,7 +3683,7 @@ export const document = {
         examples: [
           {
             trackingNumber: 'KC-2026-000123',
-            accessCode: '7K3F-9QXD',
+            accessCode: '7K3F-9QXD-M2PA-HV8E',
           },
         ],
       },
@@ -8016,7 +8016,7 @@ export const document = {
                   receipt: {
                     value: {
                       trackingNumber: 'KC-2026-000123',
-                      accessCode: '7K3F-9QXD',
+                      accessCode: '7K3F-9QXD-M2PA-HV8E',
                       registeredAt: '2026-11-23T10:05:00+05:00',
                       dueAt: '2026-12-21T18:30:00+05:00',
                       responsible: {
@@ -8090,7 +8090,7 @@ export const document = {
                 lookup: {
                   value: {
                     trackingNumber: 'KC-2026-000123',
-                    accessCode: '7K3F-9QXD',
+                    accessCode: '7K3F-9QXD-M2PA-HV8E',
                   },
                 },
               },

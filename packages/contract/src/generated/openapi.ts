@@ -1067,8 +1067,8 @@ export interface components {
      */
     TrackingNumber: string;
     /**
-     * @description The appeal's secret access code (shown once, on the receipt). Case-insensitive; the hyphen is optional on input.
-     * @example 7K3F-9QXD
+     * @description The appeal's secret access code, shown once on the receipt: 80 bits from a CSPRNG in Crockford base 32, as four groups of four. Case-insensitive; hyphens are optional on input, and O reads as 0, I and L as 1.
+     * @example 7K3F-9QXD-M2PA-HV8E
      */
     AccessCode: string;
     /** @example social.pensions */
@@ -2875,7 +2875,7 @@ export interface components {
      * @description The answer to a new appeal. `accessCode` is shown once and never again; the server keeps only its hash.
      * @example {
      *       "trackingNumber": "KC-2026-000123",
-     *       "accessCode": "7K3F-9QXD",
+     *       "accessCode": "7K3F-9QXD-M2PA-HV8E",
      *       "registeredAt": "2026-11-23T10:05:00+05:00",
      *       "dueAt": "2026-12-21T18:30:00+05:00",
      *       "responsible": {
@@ -2910,7 +2910,7 @@ export interface components {
     /**
      * @example {
      *       "trackingNumber": "KC-2026-000123",
-     *       "accessCode": "7K3F-9QXD"
+     *       "accessCode": "7K3F-9QXD-M2PA-HV8E"
      *     }
      */
     ComplaintLookup: {

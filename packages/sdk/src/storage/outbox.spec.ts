@@ -47,7 +47,7 @@ describe('outbox: submitting an appeal', () => {
     expect(result.status).to.equal('sent');
     if (result.status !== 'sent') return;
     expect(result.receipt.trackingNumber).to.equal('KC-2026-000001');
-    expect(result.receipt.accessCode).to.equal('7K3F-9QXD');
+    expect(result.receipt.accessCode).to.equal('7K3F-9QXD-M2PA-HV8E');
     const body = JSON.parse(server.calls[0]!.body);
     expect(body.applicant.phone).to.equal('+77011234567');
     expect(body.channel).to.equal('web');
@@ -91,7 +91,7 @@ describe('outbox: submitting an appeal', () => {
       expect(results.map((r) => r.receipt)).to.deep.equal([
         {
           trackingNumber: 'KC-2026-000001',
-          accessCode: '7K3F-9QXD',
+          accessCode: '7K3F-9QXD-M2PA-HV8E',
           registeredAt: '2026-11-23T10:00:00+05:00',
           dueAt: '2026-12-14T18:30:00+05:00',
         },

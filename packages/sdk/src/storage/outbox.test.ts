@@ -84,7 +84,7 @@ describe('outbox in the browser', () => {
     const receipt: KcStoredComplaintReceipt = result!.receipt as KcStoredComplaintReceipt;
     expect(receipt).to.deep.equal({
       trackingNumber: 'KC-2026-000001',
-      accessCode: '7K3F-9QXD',
+      accessCode: '7K3F-9QXD-M2PA-HV8E',
       registeredAt: '2026-11-23T10:00:00+05:00',
       dueAt: '2026-12-14T18:30:00+05:00',
     });
@@ -97,7 +97,7 @@ describe('outbox in the browser', () => {
 
     const stored = await everythingStored();
     for (const value of Object.values(personal)) expect(stored).not.to.contain(value);
-    expect(stored).not.to.contain('7K3F-9QXD');
+    expect(stored).not.to.contain('7K3F-9QXD-M2PA-HV8E');
   });
 
   it('registers every appeal exactly once when two clients flush at once, and leaves nothing personal behind', async () => {

@@ -6,5 +6,5 @@ import type { Schema } from '../validate.js';
 /** `AccessCode` of the contract. */
 export const AccessCode: Schema<components['schemas']['AccessCode']> = {
   type: 'string',
-  pattern: '^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$',
+  pattern: '^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){3}$',
 };

@@ -10,7 +10,7 @@ import { fakeConfig } from '../../../test/fake-client.js';
 import { $, $$, clientOver, deepActive, mockCenter, PAYLOADS, settle, textOf, type } from '../../../test/complaints.js';
 
 const NUMBER = 'KC-2026-000123';
-const CODE = '7K3F-9QXD';
+const CODE = '7K3F-9QXD-M2PA-HV8E';
 const t = (ru: string) => ({ kk: ru, ru, en: ru });
 
 function appeal(overrides: Partial<KcCitizenComplaint> = {}): KcCitizenComplaint {
@@ -62,7 +62,7 @@ function appeal(overrides: Partial<KcCitizenComplaint> = {}): KcCitizenComplaint
     comments: [],
     updatedAt: '2026-11-23T09:20:00Z',
     ...overrides,
-  } as KcCitizenComplaint;
+  };
 }
 
 /** A client whose appeal lookups and watches are driven by the test (the mock cannot return an appeal yet: see test/complaints.ts). */
@@ -385,7 +385,7 @@ describe('<kc-complaint-status>', function () {
 
     it('gives one message for an unknown number, a wrong code and a malformed code', async () => {
       const el = await statusEl(clientOver());
-      await lookUp(el, 'KC-2026-999999', 'AAAA-AAAA');
+      await lookUp(el, 'KC-2026-999999', 'AAAA-AAAA-AAAA-AAAA');
       await waitUntil(() => $(el, '[part="message"]') !== null, 'answered', { timeout: 3000 });
       const message = $(el, '[part="message"]')!;
       expect(message.textContent).to.equal(
@@ -403,7 +403,7 @@ describe('<kc-complaint-status>', function () {
     it('when rate-limited, says in words when to try again, and counts down', async () => {
       await mock.scenario.set({ rateLimit: { operations: ['lookupComplaint'], retryAfterSeconds: 65 } });
       const el = await statusEl(clientOver());
-      await lookUp(el, 'KC-2026-999999', 'AAAA-AAAA');
+      await lookUp(el, 'KC-2026-999999', 'AAAA-AAAA-AAAA-AAAA');
       await waitUntil(() => $(el, '[part="message"]') !== null, 'limited', { timeout: 3000 });
       expect($(el, '[part="message"]')!.textContent).to.match(
         /^Слишком много попыток\. Повторить можно через 1 минуту \d+ секунд/,
