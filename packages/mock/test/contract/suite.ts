@@ -100,6 +100,10 @@ export function runContractSuite(options: ContractSuiteOptions): void {
   let callback!: { id: string; token: string };
   let chatCallback!: { id: string; token: string };
 
+  /** Fails a step whose input an earlier step was to provide, naming that step (instead of a TypeError). */
+  const need = (value: unknown, step: string): void =>
+    check(value !== undefined && value !== '', `this step needs what ${step} provides, and ${step} failed`);
+
   const startChat = async (extra: Record<string, unknown> = {}, bearer?: string) => {
     const answer = await client.call(
       'startChatSession',
@@ -206,6 +210,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('listOutages: active and scheduled by default, by status; a bad status → 400', async () => {
+      need(outageId, 'publishOutage');
       const answer = await client.call('listOutages', {}, { kind: 'valid', status: 200 });
       check(
         (answer.body.items as { id: string }[]).some((o) => o.id === outageId),
@@ -220,6 +225,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('updateOutage: new expected resumption; unknown id → 404, a bad body → 400, no token → 401', async () => {
+      need(outageId, 'publishOutage');
       const later = zonedToInstant(addLocalDays(today, 1), '12:00', config.schedule.timeZone).toISOString();
       await client.call(
         'updateOutage',
@@ -244,6 +250,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('watchOutages: replays from the start, then from Last-Event-ID, reset for an unknown id; a bad id → 400', async () => {
+      need(outageId, 'publishOutage');
       const all = await client.stream('watchOutages', {}, { until: (e) => e.length >= 2, timeoutMs: streamTimeoutMs });
       check(
         all.events.some((e) => e.event === 'outage.published' && e.data.id === outageId),
@@ -270,6 +277,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('resolveOutage: resolved, and again unchanged; unknown id → 404, an operator → 403', async () => {
+      need(outageId, 'publishOutage');
       const answer = await client.call(
         'resolveOutage',
         { params: { outageId }, body: {}, bearer: supervisor() },
@@ -425,6 +433,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('lookupComplaint: the appeal and a view token; a wrong code → 404, a malformed number → 400', async () => {
+      need(receipt, 'submitComplaint');
       const answer = await client.call(
         'lookupComplaint',
         { body: { trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode } },
@@ -432,7 +441,8 @@ export function runContractSuite(options: ContractSuiteOptions): void {
       );
       viewToken = answer.body.viewToken;
       check(answer.body.complaint.trackingNumber === receipt.trackingNumber, 'another appeal was found');
-      const wrong = receipt.accessCode.startsWith('A') ? 'BBBB-BBBB' : 'AAAA-AAAA';
+      // Well-formed (the shape of the real code) and differing from it in every character.
+      const wrong = receipt.accessCode.replace(/[0-9A-Za-z]/g, (c) => (c === 'A' ? 'B' : 'A'));
       await client.call(
         'lookupComplaint',
         { body: { trackingNumber: receipt.trackingNumber, accessCode: wrong } },
@@ -451,6 +461,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('getComplaint: with the view token; none or a bad one → 401', async () => {
+      need(viewToken, 'lookupComplaint');
       const answer = await client.call(
         'getComplaint',
         { params: { trackingNumber: receipt.trackingNumber }, headers: { 'X-Kc-View-Token': viewToken } },
@@ -471,6 +482,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('listOperatorComplaints: the new appeal is listed; a bad status → 400, no token → 401', async () => {
+      need(receipt, 'submitComplaint');
       const answer = await client.call(
         'listOperatorComplaints',
         { query: { status: ['registered'] }, bearer: operator() },
@@ -490,6 +502,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('getOperatorComplaint: in full; unknown → 404, a citizen without a token → 401', async () => {
+      need(complaintId, 'listOperatorComplaints');
       const answer = await client.call(
         'getOperatorComplaint',
         { params: { complaintId }, bearer: operator() },
@@ -505,6 +518,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('changeComplaintStatus: registered → in_review; a transition the rules forbid → 409, a bad status → 400', async () => {
+      need(complaintId, 'listOperatorComplaints');
       const answer = await client.call(
         'changeComplaintStatus',
         { params: { complaintId }, body: { to: 'in_review' }, bearer: operator() },
@@ -529,6 +543,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('updateOperatorComplaint: a reasoned delay; a bad body → 400, unknown → 404', async () => {
+      need(complaintId, 'listOperatorComplaints');
       const newDueAt = zonedToInstant(addLocalDays(today, 40), '18:00', config.schedule.timeZone).toISOString();
       const delay = {
         reason: 'Басқа органнан мәлімет сұратылды.',
@@ -553,6 +568,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('addOperatorComplaintComment: the applicant is written to; empty text → 400, no token → 401', async () => {
+      need(complaintId, 'listOperatorComplaints');
       await client.call(
         'addOperatorComplaintComment',
         { params: { complaintId }, body: { text: 'Фотосуретті жіберіңізші.' }, bearer: operator() },
@@ -571,6 +587,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('addComplaintComment: the citizen adds text and a file; empty text → 400, no token → 401', async () => {
+      need(viewToken, 'lookupComplaint');
       await client.call(
         'addComplaintComment',
         {
@@ -597,6 +614,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('watchComplaint: status, timeline and comments replayed; Last-Event-ID resumes; no token → 401, a bad id → 400', async () => {
+      need(viewToken, 'lookupComplaint');
       const headers = { 'X-Kc-View-Token': viewToken };
       const params = { trackingNumber: receipt.trackingNumber };
       const all = await client.stream(
@@ -630,6 +648,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('withdrawComplaint: withdrawn, and again unchanged; then a comment → 409; no token → 401', async () => {
+      need(viewToken, 'lookupComplaint');
       const params = { trackingNumber: receipt.trackingNumber };
       const headers = { 'X-Kc-View-Token': viewToken };
       const answer = await client.call(
@@ -671,6 +690,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('getChatSession: state and messages; no token → 401, another chat → 403 or 404', async () => {
+      need(chat, 'startChatSession');
       const answer = await client.call(
         'getChatSession',
         { params: { sessionId: chat.id }, headers: { 'X-Kc-Chat-Token': chat.token } },
@@ -686,6 +706,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('listOperatorChats: the queue; a bad status → 400, no token → 401', async () => {
+      need(chat, 'startChatSession');
       const answer = await client.call(
         'listOperatorChats',
         { query: { status: 'queued' }, bearer: operator() },
@@ -704,6 +725,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('joinOperatorChat: the operator takes the chat; unknown → 404, no token → 401', async () => {
+      need(chat, 'startChatSession');
       const answer = await client.call(
         'joinOperatorChat',
         { params: { sessionId: chat.id }, bearer: operator() },
@@ -719,6 +741,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('sendChatMessage: received, a repeat of the clientMessageId → 200; empty text, a bad id → 400, no token → 401', async () => {
+      need(chat, 'startChatSession');
       const clientMessageId = newKey();
       const params = { sessionId: chat.id };
       const headers = { 'X-Kc-Chat-Token': chat.token };
@@ -753,6 +776,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('setChatTyping and setOperatorTyping: noted; a mistyped flag → 400', async () => {
+      need(chat, 'startChatSession');
       const params = { sessionId: chat.id };
       await client.call(
         'setChatTyping',
@@ -777,6 +801,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('sendOperatorMessage: the reply; empty text → 400, no token → 401', async () => {
+      need(chat, 'startChatSession');
       const params = { sessionId: chat.id };
       const answer = await client.call(
         'sendOperatorMessage',
@@ -793,6 +818,8 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('markChatRead and markOperatorChatRead: receipts; a malformed message id → 400', async () => {
+      need(operatorMessageId, 'sendOperatorMessage');
+      need(citizenMessageId, 'sendChatMessage');
       const params = { sessionId: chat.id };
       await client.call(
         'markChatRead',
@@ -817,6 +844,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('getOperatorChat: the chat with its messages; unknown → 404', async () => {
+      need(chat, 'startChatSession');
       const answer = await client.call(
         'getOperatorChat',
         { params: { sessionId: chat.id }, bearer: operator() },
@@ -834,6 +862,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('watchChatSession: every event of the chat in order; Last-Event-ID resumes; no token → 401, a bad id → 400', async () => {
+      need(chat, 'startChatSession');
       const params = { sessionId: chat.id };
       const headers = { 'X-Kc-Chat-Token': chat.token };
       const all = await client.stream(
@@ -859,6 +888,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('transferOperatorChat: back to the queue by topic; an empty transfer → 400', async () => {
+      need(chat, 'startChatSession');
       const answer = await client.call(
         'transferOperatorChat',
         { params: { sessionId: chat.id }, body: { toTopic: categoryId, note: 'Жарық мәселесі.' }, bearer: operator() },
@@ -878,6 +908,8 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('one case: an appeal and a callback opened from the chat carry its id', async () => {
+      need(chat, 'startChatSession');
+      need(draft, 'submitComplaint');
       // Linking to a chat takes that chat's token: nobody links their appeal to someone else's conversation.
       const headers = { 'X-Kc-Chat-Token': chat.token };
       const fromChat = await client.call(
@@ -933,6 +965,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('closeChatSession: closed by the citizen, and again unchanged; then a message → 409; no token → 401', async () => {
+      need(chat, 'startChatSession');
       const params = { sessionId: chat.id };
       const headers = { 'X-Kc-Chat-Token': chat.token };
       const answer = await client.call(
@@ -956,6 +989,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('watchChatSession: a closed chat replays up to session.closed and ends', async () => {
+      need(chat, 'startChatSession');
       const read = await client.stream(
         'watchChatSession',
         { params: { sessionId: chat.id }, headers: { 'X-Kc-Chat-Token': chat.token } },
@@ -966,6 +1000,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('getChatTranscript: the conversation after closing; no token → 401', async () => {
+      need(chat, 'startChatSession');
       const answer = await client.call(
         'getChatTranscript',
         { params: { sessionId: chat.id }, headers: { 'X-Kc-Chat-Token': chat.token, Accept: 'application/json' } },
@@ -1000,6 +1035,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('submitRating: a rating names its subject; a second one → 409, a bad score → 400, no token → 401 or 403', async () => {
+      need(chat, 'startChatSession');
       const body = { subject: { kind: 'chat', id: chat.id }, csat: 4, resolved: true, ces: 2, language: 'kk' };
       const headers = { 'X-Kc-Chat-Token': chat.token };
       const answer = await client.call('submitRating', { headers, body }, { kind: 'valid', status: 201 });
@@ -1036,6 +1072,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('requestCallback: booked in a slot with a token; a bad phone → 400, a time outside working hours → 422, no key → 400', async () => {
+      need(slot, 'getCallbackSlots');
       const body = {
         phone: '+77011234567',
         name: 'Әйгерім',
@@ -1067,6 +1104,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('getCallback: with its token; none → 401', async () => {
+      need(callback, 'requestCallback');
       await client.call(
         'getCallback',
         { params: { callbackId: callback.id }, headers: { 'X-Kc-Callback-Token': callback.token } },
@@ -1076,6 +1114,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('rescheduleCallback: to "as soon as possible"; a bad time → 400, no token → 401', async () => {
+      need(callback, 'requestCallback');
       const params = { callbackId: callback.id };
       const headers = { 'X-Kc-Callback-Token': callback.token };
       await client.call(
@@ -1096,6 +1135,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('completeCallback: the operator reached the citizen; a bad outcome → 400, no token → 401', async () => {
+      need(chatCallback, 'the one-case step');
       const answer = await client.call(
         'completeCallback',
         { params: { callbackId: chatCallback.id }, body: { outcome: 'reached', resolved: true }, bearer: operator() },
@@ -1115,6 +1155,8 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('cancelCallback: cancelled, and again unchanged; a completed one → 409; no token → 401', async () => {
+      need(callback, 'requestCallback');
+      need(chatCallback, 'the one-case step');
       const params = { callbackId: callback.id };
       const headers = { 'X-Kc-Callback-Token': callback.token };
       const answer = await client.call('cancelCallback', { params, headers }, { kind: 'valid', status: 200 });
@@ -1129,6 +1171,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('submitRating: a callback is rated with its token', async () => {
+      need(chatCallback, 'the one-case step');
       const answer = await client.call(
         'submitRating',
         {
@@ -1164,6 +1207,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
     });
 
     it('watchOperatorEvents: the console stream replays; no token → 401, a citizen token → 401 or 403', async () => {
+      need(chat, 'startChatSession');
       const read = await client.stream(
         'watchOperatorEvents',
         { bearer: operator() },
