@@ -4,8 +4,12 @@ import type { KcError } from '../errors/errors.js';
 import { idempotencyKey } from '../storage/outbox.js';
 import { ChatMessage, ChatSessionState, ChatStarted } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
-import { isGone, KcChatSession, MESSAGE_KIND } from './session.js';
-import { forgetSession, readSession, rememberSession, type StoredChat } from './store.js';
+import type { KcChatSession } from './session.js';
+import { forgetSession, isGone, MESSAGE_KIND, readSession, rememberSession, type StoredChat } from './store.js';
+
+// The session's code (the event stream, the parser, the message list) loads when a chat starts or resumes, not
+// with a page that only shows the launcher and the knowledge base.
+const loadSession = () => import('./session.js').then((m) => m.KcChatSession);
 
 /**
  * What `chat(kc).start()` takes. The citizen's identity, when the portal signed them in, travels as the client's
@@ -113,7 +117,8 @@ export class ChatModule {
     rememberSession(this.#kc, stored);
     this.#register();
     const state = { session: data.session, messages: [], lastEventId: data.lastEventId };
-    const session = this.#adopt(new KcChatSession(this.#kc, stored, state), options.onError);
+    const Session = await loadSession();
+    const session = this.#adopt(new Session(this.#kc, stored, state), options.onError);
     // The first message was stored with the start: read it back so that it shows with its state.
     if (first) await session.refresh({ signal: options.signal }).catch(() => undefined);
     return session;
@@ -131,7 +136,7 @@ export class ChatModule {
    * ```
    */
   async resume(options: KcChatResumeOptions = {}): Promise<KcChatSession | undefined> {
-    if (this.#current) return this.#current;
+    if (this.#current && !this.#current.detached) return this.#current;
     const stored = readSession(this.#kc);
     if (!stored) return undefined;
     let state: Infer<typeof ChatSessionState>;
@@ -150,8 +155,9 @@ export class ChatModule {
       }
       throw error;
     }
-    if (this.#current) return this.#current;
-    const session = new KcChatSession(this.#kc, stored, state);
+    const Session = await loadSession();
+    if (this.#current && !this.#current.detached) return this.#current;
+    const session = new Session(this.#kc, stored, state);
     rememberSession(this.#kc, stored);
     return this.#adopt(session, options.onError);
   }

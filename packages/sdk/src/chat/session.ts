@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore, KcLocale } from '../client.js';
-import { KcHttpError, isKcAbortError, type KcError } from '../errors/errors.js';
+import type { KcError } from '../errors/errors.js';
 import { toError } from '../http/transport.js';
 import { openStream } from '../realtime/stream.js';
 import { idempotencyKey } from '../storage/outbox.js';
@@ -13,7 +13,7 @@ import {
 } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 import { uploadWithProgress } from '../complaints/upload.js';
-import { forgetSession, rememberSession, type StoredChat } from './store.js';
+import { forgetSession, MESSAGE_KIND, rememberSession, type StoredChat } from './store.js';
 
 /** A chat session as the server tells it: status, queue position and wait, operator, topic, language, times. */
 export type KcChatSessionInfo = Infer<typeof ChatSession>;
@@ -74,9 +74,6 @@ export interface KcChatSendOptions {
   quickReplyId?: string;
 }
 
-/** @internal The outbox kind of chat messages. */
-export const MESSAGE_KIND = 'chat-message';
-
 const ORDER: Record<string, number> = { sending: 0, queued: 0, failed: 0, sent: 1, delivered: 2, read: 3 };
 const TYPING_EVERY = 3000;
 const TYPING_IDLE = 4000;
@@ -127,6 +124,7 @@ export class KcChatSession {
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #typingTimeout: ReturnType<typeof setTimeout> | undefined;
   #readUpTo: string | undefined;
+  #detached = false;
 
   /** @internal Use `chat(kc).start()` or `chat(kc).resume()`. */
   constructor(
@@ -180,6 +178,11 @@ export class KcChatSession {
   /** The messages in order, the citizen's unsent ones last. The same array until something changes. */
   get messages(): readonly KcChatMessage[] {
     return (this.#list ??= this.#keys.map((k) => this.#messages.get(k)!));
+  }
+
+  /** Whether {@link detach} was called: the session no longer follows its events (resume it again). */
+  get detached(): boolean {
+    return this.#detached;
   }
 
   /** The session's status: `queued`, `active` or `closed`. */
@@ -662,6 +665,7 @@ export class KcChatSession {
    * tab). Queued messages still go out.
    */
   detach(): void {
+    this.#detached = true;
     this.#controller.abort();
     this.#stopTyping(false);
     for (const off of this.#offs) off();
@@ -696,10 +700,3 @@ function localMessage(id: string, text: string, at: string, status: KcChatMessag
 }
 
 const after = (a: string, b: string) => (a.length === b.length ? a > b : a.length > b.length);
-
-/** @internal Whether an error says that the session is gone or not ours (forget it). */
-export const isGone = (error: unknown): boolean =>
-  error instanceof KcHttpError && (error.status === 401 || error.status === 403 || error.status === 404);
-
-/** @internal */
-export const isAbort = isKcAbortError;

@@ -1,5 +1,13 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
+import { KcHttpError } from '../errors/errors.js';
+
+/** @internal The outbox kind of chat messages. */
+export const MESSAGE_KIND = 'chat-message';
+
+/** @internal Whether an error says that the session is gone or not ours (forget it). */
+export const isGone = (error: unknown): boolean =>
+  error instanceof KcHttpError && (error.status === 401 || error.status === 403 || error.status === 404);
 
 /** @internal What the tab keeps of a chat: its id and token, and the citizen's messages not yet delivered. */
 export interface StoredChat {

@@ -21,7 +21,7 @@ const XSS = [
 const PAYLOAD = XSS.join(' ');
 const OPERATOR_NAME = '<img src=x onerror=window.__kcXss=1>Айгүл';
 
-const until = async (condition: () => unknown, what: string, ms = 10_000) => {
+const until = async (condition: () => unknown, what: string, ms = 20_000) => {
   for (const end = Date.now() + ms; !condition();) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
@@ -101,7 +101,7 @@ async function startChat(el: KcChat, question = ''): Promise<void> {
 }
 
 describe('<kc-chat>', function () {
-  this.timeout(40_000);
+  this.timeout(60_000);
   let mock: MockWorker;
 
   before(async () => {

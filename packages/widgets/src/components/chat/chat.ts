@@ -188,6 +188,8 @@ export class KcChat extends KcElement {
     globalThis.removeEventListener?.('online', this.#online);
     globalThis.removeEventListener?.('offline', this.#online);
     this.#detach();
+    // Back on the page (moved in the DOM), the chat is resumed and followed again.
+    this.#resumed = false;
     this.#queueNotice?.stop();
     clearTimeout(this.#kbTimer);
     this.#kbController?.abort();
@@ -202,7 +204,7 @@ export class KcChat extends KcElement {
 
   /** Resumes the chat this tab started on an earlier page (reads session storage only; stores nothing). */
   async #resume(): Promise<void> {
-    if (this.#resumed || this.session || !this.hasClientSource) return;
+    if (this.#resumed || !this.hasClientSource) return;
     this.#resumed = true;
     try {
       const module = chat(await this.getClient());
@@ -350,6 +352,9 @@ export class KcChat extends KcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // A provider's client may arrive after the element connected.
+    if (changed.has('contextClient' as keyof KcChat) || changed.has('client') || changed.has('baseUrl'))
+      void this.#resume();
     if (changed.has('pageSize')) this.shown = Math.max(1, this.pageSize);
     if (changed.has('open') && this.open && changed.get('open') === false) this.#focusAfterUpdate ??= 'field';
   }
