@@ -45,7 +45,7 @@ export function complaintServer() {
       bodies.set(key, call.body);
       receipt = {
         trackingNumber: `KC-2026-${String(registered).padStart(6, '0')}`,
-        accessCode: '7K3F-9QXD',
+        accessCode: '7K3F-9QXD-M2PA-HV8E',
         registeredAt: '2026-11-23T10:00:00+05:00',
         dueAt: '2026-12-14T18:30:00+05:00',
         responsible: { department: text('Отдел'), position: text('Специалист') },

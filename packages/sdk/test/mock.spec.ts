@@ -229,15 +229,19 @@ describe('@kc/sdk against @kc/mock', () => {
     ];
     mock.stats.reset();
     const ids: string[] = [];
+    let queued = 0;
     const sent = new Set<string>();
     const off = kc.outbox.on('sent', ({ id }) => sent.add(id));
     for (const scenario of scenarios) {
       await mock.scenario.set(scenario);
       const result = await kc.complaints.submit(draft);
-      expect(result.status, JSON.stringify(scenario)).to.equal('queued');
+      // A lost answer is retried at once with the same key, and the mock replays the first answer: sent or queued.
+      expect(result.status, JSON.stringify(scenario)).to.be.oneOf(['sent', 'queued']);
       ids.push(result.id);
+      if (result.status === 'queued') queued++;
       await mock.scenario.reset();
     }
+    expect(queued).to.be.greaterThan(0);
     await kc.outbox.flush();
     expect(await kc.outbox.pending()).to.deep.equal([]);
     expect(mock.stats.complaintsByKey.size).to.equal(ids.length);

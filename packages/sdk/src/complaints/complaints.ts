@@ -180,7 +180,7 @@ export class ComplaintsModule {
    * @throws {@link KcHttpError} `404 not_found` for an unknown number or a wrong code; {@link KcRateLimitError}.
    * @example
    * ```ts
-   * const { complaint } = await complaints(kc).lookup('KC-2026-000123', '7K3F-9QXD');
+   * const { complaint } = await complaints(kc).lookup('KC-2026-000123', '7K3F-9QXD-M2PA-HV8E');
    * ```
    */
   async lookup(

@@ -9,7 +9,7 @@ import { baseUrl, fakeFetch, fakeSleep, json, problem, type FakeCall } from '../
 import { view } from '../../test/complaint-view.js';
 
 const number = view.complaint.trackingNumber;
-const code = '7K3F-9QXD';
+const code = '7K3F-9QXD-M2PA-HV8E';
 const token = (n: number) => `vt_${String(n).padStart(24, '0')}`;
 const entry = {
   ...view.complaint.timeline[1],
