@@ -41,3 +41,6 @@ export { KcComplaintForm, type ComplaintIdentity } from './components/complaint-
 export type { ComplaintFormStrings, FormStep, FormErrorCode } from './components/complaint-form/strings/index.js';
 export { KcComplaintStatus } from './components/complaint-status/complaint-status.js';
 export type { ComplaintStatusStrings, TimelineType, OutcomeName } from './components/complaint-status/strings/index.js';
+export { KcChat } from './components/chat/chat.js';
+export { KcChatToggleEvent, KcChatStartedEvent, KcChatEndedEvent } from './components/chat/events.js';
+export type { ChatStrings, ChatEndReason } from './components/chat/strings/index.js';
