@@ -673,7 +673,8 @@ export class KcCallback extends KcElement {
   }
 
   #time(iso: string, timeZone: string): string {
-    return formatDateTime(iso, this.locale, timeZone, { hour: '2-digit', minute: '2-digit' });
+    // 24-hour times everywhere, as Kazakhstan reads them, also in English.
+    return formatDateTime(iso, this.locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
 
   /** The slot's start in the citizen's zone with the zone's name, when it reads differently from the center's. */
@@ -683,7 +684,12 @@ export class KcCallback extends KcElement {
     const wall = (tz: string) =>
       formatDateTime(slot.start, 'en', tz, { day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     if (wall(mine) === wall(centerZone)) return undefined;
-    return formatDateTime(slot.start, this.locale, mine, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    return formatDateTime(slot.start, this.locale, mine, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
   }
 
   #renderForm(offer: Offer): TemplateResult {
@@ -921,6 +927,7 @@ const SLOT_FORMAT: Intl.DateTimeFormatOptions = {
   month: 'long',
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
   timeZoneName: 'short',
 };
 

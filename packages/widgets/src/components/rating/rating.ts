@@ -2,10 +2,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { normalizeKzPhone, ratings, type KcRatingAuth, type KcRatingInput, type RatingSubjectKind } from '@kc/sdk';
 import { KcElement } from '../../internal/kc-element.js';
-import type { Config, WidgetClient } from '../../internal/client.js';
+import { configOf, type Config, type WidgetClient } from '../../internal/client.js';
 import { sdkLocale } from '../../internal/create-client.js';
 import { CustomStates } from '../../internal/custom-states.js';
 import { resolveLocale } from '../../internal/locale.js';
@@ -168,6 +168,22 @@ export class KcRating extends KcElement {
     },
   });
 
+  /**
+   * The rating settings (threshold, reasons, which questions) come with the configuration; the form waits for it,
+   * and uses defaults when it cannot be loaded (a rating must never be lost to a missing configuration).
+   */
+  private readonly settingsTask = new Task(this, {
+    task: async () => {
+      if (!this.hasClientSource) return undefined;
+      return this.config ?? (await configOf(await this.getClient()).get());
+    },
+    args: () => [...this.clientSource] as const,
+  });
+
+  get #settings(): Config['ratings'] | undefined {
+    return (this.config ?? this.settingsTask.value)?.ratings;
+  }
+
   /** The satisfaction score chosen, 1–5, or `undefined`. A `change` event fires when it changes. */
   get value(): number | undefined {
     return this.csat;
@@ -220,7 +236,7 @@ export class KcRating extends KcElement {
   }
 
   get #threshold(): number {
-    return this.config?.ratings.lowScoreThreshold ?? DEFAULT_THRESHOLD;
+    return this.#settings?.lowScoreThreshold ?? DEFAULT_THRESHOLD;
   }
 
   get #low(): boolean {
@@ -228,7 +244,7 @@ export class KcRating extends KcElement {
   }
 
   get #asks(): { ces: boolean; nps: boolean } {
-    const settings = this.config?.ratings;
+    const settings = this.#settings;
     return { ces: this.ces ?? settings?.askCes ?? false, nps: this.nps ?? settings?.askNps ?? false };
   }
 
@@ -411,7 +427,7 @@ export class KcRating extends KcElement {
   }
 
   #reasonList(): Config['ratings']['lowScoreReasons'] {
-    return this.config?.ratings.lowScoreReasons ?? [];
+    return this.#settings?.lowScoreReasons ?? [];
   }
 
   #focusField(field: Field): void {
@@ -452,8 +468,16 @@ export class KcRating extends KcElement {
     if (!kind) return html`${status}`;
     const s = this.s;
     const known = this.view === 'form' && this.ratedTask.value === true;
+    // The form waits for the rating settings, so that its questions do not change under the citizen's eyes.
+    const settings = this.settingsTask.status;
+    const loading =
+      this.#settings === undefined && (settings === TaskStatus.INITIAL || settings === TaskStatus.PENDING);
     const body =
-      this.view !== 'form' || known ? this.#renderThanks(known || this.view === 'already') : this.#renderForm();
+      this.view !== 'form' || known
+        ? this.#renderThanks(known || this.view === 'already')
+        : loading
+          ? this.renderLoading()
+          : this.#renderForm();
     return html`<div class="base" part="base">${this.#heading('heading', s.heading[kind])} ${status} ${body}</div>`;
   }
 
