@@ -16,7 +16,7 @@ export type { SeededRandom } from './random.js';
 export { calmScenario } from './scenario.js';
 export type { FailureRate, Fault, FaultTarget, MalformedKind, Scenario } from './scenario.js';
 export type { MockStats } from './stats.js';
-export type { StreamRegistry } from './sse.js';
+export type { StreamRegistry, WireEvent } from './sse.js';
 export { defaultScript } from './operator.js';
 export type { ScriptedOperator, ScriptedOperatorOptions } from './operator.js';
 export { encodeIdentityToken, decodeIdentityToken } from './identity.js';
