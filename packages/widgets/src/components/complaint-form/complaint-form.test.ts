@@ -108,7 +108,7 @@ describe('<kc-complaint-form>', function () {
     expect(summary).to.exist;
     expect(deepActive()).to.equal(summary);
     const links = [...summary.querySelectorAll('a')];
-    expect(links.map((a) => a.textContent!.trim())).to.deep.equal(['Выберите вид обращения', 'Выберите категорию']);
+    expect(links.map((a) => a.textContent.trim())).to.deep.equal(['Выберите вид обращения', 'Выберите категорию']);
     const category = field<HTMLSelectElement>(el, 'categoryId');
     expect(category.getAttribute('aria-invalid')).to.equal('true');
     expect(category.getAttribute('aria-describedby')).to.contain('categoryId-error');
@@ -230,7 +230,7 @@ describe('<kc-complaint-form>', function () {
     type(field(el, 'firstName'), 'Ai<gerim>');
     type(field(el, 'phone'), '+7 916 123-45-67');
     await next(el);
-    const summary = $(el, '[part="error-summary"]')!.textContent!;
+    const summary = $(el, '[part="error-summary"]')!.textContent;
     expect(summary).to.contain('ИИН должен состоять из 12 цифр');
     expect(summary).to.contain('может содержать только буквы');
     expect(summary).to.contain('казахстанский номер телефона');
@@ -315,7 +315,7 @@ describe('<kc-complaint-form>', function () {
     expect(done.detail).not.to.have.property('accessCode');
     await settle(el);
     const heading = $(el, '.heading')!;
-    expect(heading.textContent!.trim()).to.equal('Обращение зарегистрировано');
+    expect(heading.textContent.trim()).to.equal('Обращение зарегистрировано');
     expect(deepActive()).to.equal(heading);
     expect($(el, '[part~="tracking-number"]')!.textContent).to.equal(done.detail.trackingNumber);
     expect($(el, '[part~="access-code"]')!.textContent).to.match(/^[0-9A-Z]{4}-?[0-9A-Z]{4}$/);
@@ -368,7 +368,7 @@ describe('<kc-complaint-form>', function () {
     expect($(el, '[part="queued"]')).to.exist;
     expect($(el, ':host > [role="status"], [role="status"]')!.textContent).to.contain('Обращение сохранено');
     expect(deepActive()).to.equal(button(el, 'submit-button'));
-    expect(button(el, 'submit-button').textContent!.trim()).to.equal('Попробовать отправить сейчас');
+    expect(button(el, 'submit-button').textContent.trim()).to.equal('Попробовать отправить сейчас');
     expect(el.matches(':state(queued)')).to.equal(true);
     await expect(el).to.be.accessible();
 
@@ -489,7 +489,7 @@ describe('<kc-complaint-form>', function () {
     const { http, HttpResponse } = await import('msw');
     mock.worker.use(http.get('/api/v1/config', () => HttpResponse.json(config)));
     let alerted = false;
-    const original = window.alert;
+    const original = window.alert.bind(window);
     window.alert = () => {
       alerted = true;
     };

@@ -2,6 +2,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   complaints,
   isKcValidationError,
@@ -18,6 +19,7 @@ import { KcElement } from '../../internal/kc-element.js';
 import type { Config, WidgetClient } from '../../internal/client.js';
 import { describeError, isAbort } from '../../internal/errors.js';
 import { resolveLocale } from '../../internal/locale.js';
+import { CustomStates } from '../../internal/custom-states.js';
 import { safeHref } from '../../internal/url.js';
 import type { StringsOverride } from '../../translations/translation.js';
 import { KcSubmitEvent } from '../../events/kc-submit.js';
@@ -235,16 +237,7 @@ export class KcComplaintForm extends KcElement {
   #saveTimer?: ReturnType<typeof setTimeout>;
   #countTimer?: ReturnType<typeof setTimeout>;
   #uploadKey = 0;
-  #internals?: ElementInternals;
-
-  constructor() {
-    super();
-    try {
-      this.#internals = this.attachInternals();
-    } catch {
-      // Custom states are a progressive enhancement.
-    }
-  }
+  readonly #states = new CustomStates(this);
 
   /** The strings of this element in the current language, with the page's overrides. */
   protected get s(): ComplaintFormStrings {
@@ -280,23 +273,11 @@ export class KcComplaintForm extends KcElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const states = this.#internals?.states;
-    if (states) {
-      const want = {
-        submitting: this.phase === 'submitting',
-        queued: this.phase === 'queued' || this.step === 'queued',
-        invalid: this.errors.size > 0 || this.formError !== undefined,
-        receipt: this.step === 'receipt',
-      };
-      for (const [name, on] of Object.entries(want)) {
-        try {
-          if (on) states.add(name);
-          else states.delete(name);
-        } catch {
-          // Older engines accept only `--name`; they simply go without the state.
-        }
-      }
-    }
+    const states = this.#states;
+    states.toggle('submitting', this.phase === 'submitting');
+    states.toggle('queued', this.phase === 'queued' || this.step === 'queued');
+    states.toggle('invalid', this.errors.size > 0 || this.formError !== undefined);
+    states.toggle('receipt', this.step === 'receipt');
     const focus = this.#focus;
     if (!focus) return;
     this.#focus = undefined;
@@ -882,7 +863,12 @@ export class KcComplaintForm extends KcElement {
   #text(
     id: TextField,
     label: string,
-    options: { hint?: string; autocomplete?: string; inputmode?: string; type?: string; optional?: boolean } = {},
+    options: {
+      hint?: string;
+      autocomplete?: 'organization' | 'family-name' | 'given-name' | 'additional-name' | 'tel' | 'email';
+      inputmode?: 'numeric' | 'tel';
+      type?: 'text' | 'tel' | 'email';
+    } = {},
   ): TemplateResult {
     const invalid = this.errors.has(id);
     return html`<div class="field ${invalid ? 'field--invalid' : ''}">
@@ -892,8 +878,8 @@ export class KcComplaintForm extends KcElement {
         id=${id}
         part="input"
         type=${options.type ?? 'text'}
-        autocomplete=${options.autocomplete ?? nothing}
-        inputmode=${options.inputmode ?? nothing}
+        autocomplete=${ifDefined(options.autocomplete)}
+        inputmode=${ifDefined(options.inputmode)}
         spellcheck="false"
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${this.#describedBy(id, !!options.hint && `${id}-hint`) || nothing}
@@ -1036,7 +1022,7 @@ export class KcComplaintForm extends KcElement {
       />
       ${
         this.uploads.length || this.values.files.length
-          ? html`<ul class="files" role="list">
+          ? html`<ul class="files">
               ${this.uploads.map(
                 (u) =>
                   html`<li class="file">

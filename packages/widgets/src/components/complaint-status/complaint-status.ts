@@ -6,6 +6,7 @@ import { complaints, type KcCitizenComplaint, type LocalizedText } from '@kc/sdk
 import { KcElement } from '../../internal/kc-element.js';
 import { describeError } from '../../internal/errors.js';
 import { resolveLocale } from '../../internal/locale.js';
+import { CustomStates } from '../../internal/custom-states.js';
 import { safeHref } from '../../internal/url.js';
 import type { StringsOverride } from '../../translations/translation.js';
 import { tokenStyles } from '../../styles/tokens.js';
@@ -93,16 +94,7 @@ export class KcComplaintStatus extends KcElement {
   #stop?: AbortController;
   #tick?: ReturnType<typeof setInterval>;
   #focus?: 'heading' | 'message' | Field;
-  #internals?: ElementInternals;
-
-  constructor() {
-    super();
-    try {
-      this.#internals = this.attachInternals();
-    } catch {
-      // Custom states are a progressive enhancement.
-    }
-  }
+  readonly #states = new CustomStates(this);
 
   /** The strings of this element in the current language, with the page's overrides. */
   protected get s(): ComplaintStatusStrings {
@@ -151,17 +143,8 @@ export class KcComplaintStatus extends KcElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const states = this.#internals?.states;
-    if (states) {
-      for (const name of ['searching', 'found', 'not-found', 'rate-limited'] as const) {
-        try {
-          if (this.view === name) states.add(name);
-          else states.delete(name);
-        } catch {
-          // Older engines accept only `--name`; they go without the state.
-        }
-      }
-    }
+    for (const name of ['searching', 'found', 'not-found', 'rate-limited'] as const)
+      this.#states.toggle(name, this.view === name);
     const focus = this.#focus;
     if (!focus) return;
     this.#focus = undefined;
@@ -319,7 +302,12 @@ export class KcComplaintStatus extends KcElement {
     return typeof value === 'string' ? value : this.text(value);
   }
 
-  #input(id: 'trackingNumber' | 'accessCode', label: string, hint: string, autocomplete: string): TemplateResult {
+  #input(
+    id: 'trackingNumber' | 'accessCode',
+    label: string,
+    hint: string,
+    autocomplete: 'username' | 'current-password',
+  ): TemplateResult {
     const error = this.errors.get(id);
     const value = id === 'trackingNumber' ? this.number : this.code;
     return html`<div class="field ${error ? 'field--invalid' : ''}">
