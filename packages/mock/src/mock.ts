@@ -208,12 +208,16 @@ export function createMockContactCenter(options: MockContactCenterOptions = {}):
     .filter((id) => typeof (backend as unknown as Record<string, unknown>)[id] !== 'function');
 
   let started: Promise<void> = Promise.resolve();
+  let configChanged = false;
   const host: HostBackend = {
     operation(operationId) {
       const fn = (backend as unknown as Record<string, unknown>)[operationId];
       if (typeof fn !== 'function') return undefined;
       return async (input: OperationInput) => {
         await started;
+        // The backend computes the config's ETag once; after the mock has changed the config (centerClosed), a
+        // 304 would keep a client on the old schedule, so the client gets the whole config again.
+        if (operationId === 'getConfig' && configChanged) delete input.ctx.ifNoneMatch;
         return (fn as (i: OperationInput) => Promise<Result<unknown>>)(input);
       };
     },
@@ -253,6 +257,7 @@ export function createMockContactCenter(options: MockContactCenterOptions = {}):
 
   function setClosed(closed: boolean): void {
     const holidays = backend.config.schedule.holidays;
+    configChanged = true;
     if (closedDate !== null) {
       const at = holidays.findIndex((h) => h.date === closedDate && h.name === CLOSED_NAME);
       if (at >= 0) holidays.splice(at, 1);

@@ -232,7 +232,12 @@ describe('@kc/mock in Node', () => {
 
   it('closes the center through the schedule, and reopens it', async () => {
     const mock = await start();
+    const etag = (await fetch(`${BASE}/config`)).headers.get('ETag') ?? '';
     await mock.scenario.set({ centerClosed: true });
+    const config = await fetch(`${BASE}/config`, { headers: { 'If-None-Match': etag } });
+    assert.equal(config.status, 200, 'a client holding the old config must get the changed one');
+    const holidays = ((await config.json()) as { schedule: { holidays: { date: string }[] } }).schedule.holidays;
+    assert.ok(holidays.some((h) => h.date === '2026-11-23'));
     const queue = (await (await fetch(`${BASE}/queue`)).json()) as {
       channels: { channel: string; openNow: boolean }[];
     };
