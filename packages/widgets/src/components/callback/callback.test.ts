@@ -348,7 +348,7 @@ describe('<kc-callback>', () => {
     expect(active(el)?.id).to.equal('language');
     await sendKeys({ press: 'Tab' });
     expect(active(el)?.id).to.equal('consent');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(active(el)?.getAttribute('part')).to.equal('submit-button');

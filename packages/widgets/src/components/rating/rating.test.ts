@@ -87,7 +87,7 @@ describe('<kc-rating>', () => {
     const changes: (number | undefined)[] = [];
     el.addEventListener('change', () => changes.push(el.value));
     $<HTMLInputElement>(el, '#csat-1')!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
@@ -337,7 +337,7 @@ describe('<kc-rating>', () => {
   it('can be completed by keyboard alone', async () => {
     const { el, fake } = await rating();
     $<HTMLInputElement>(el, 'input[name="resolved"]')!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
     expect(active(el)?.getAttribute('name')).to.equal('csat');
     await sendKeys({ press: 'End' });
