@@ -150,6 +150,8 @@ describe('<kc-chat>', function () {
   });
 
   afterEach(async () => {
+    // Firefox keeps a service worker's streamed answer open after the page aborted its fetch: end them here.
+    mock.streams.dropAll();
     sessionStorage.clear();
     mock.operator.resume();
     await mock.scenario.reset();
@@ -371,6 +373,50 @@ describe('<kc-chat>', function () {
     expect(citizen).to.deep.equal(['Сообщение 0', 'Сообщение 25', 'Сообщение 50', 'Сообщение 75']);
     expect(operatorTexts(el)).to.have.length(5);
     expect(shown).to.have.length(9);
+  });
+
+  it('attaches a file with progress, announces the inactivity warning, saves the transcript as a file', async () => {
+    const el = await chatFixture();
+    await startChat(el);
+    await until(() => operatorTexts(el).length >= 1, 'the greeting');
+    const input = $<HTMLInputElement>(el, '.attach input')!;
+    const files = new DataTransfer();
+    files.items.add(
+      new File(['%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n%%EOF\n'], 'анықтама.pdf', { type: 'application/pdf' }),
+    );
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await until(() => $(el, '.uploads li'), 'the upload');
+    await until(() => !$(el, '.uploads progress'), 'the upload to finish');
+    expect($(el, '.uploads')!.textContent).to.include('анықтама.pdf');
+    $<HTMLButtonElement>(el, '.composer .kc-button--primary')!.click();
+    await until(
+      () => $(el, '.message[data-author="citizen"] .files li')?.textContent?.includes('анықтама.pdf'),
+      'the file in the log',
+    );
+
+    // Ten minutes of silence: the warning first (announced), and only then the end.
+    const said = listen(el);
+    await mock.clock.advance(601_000);
+    await until(() => $(el, '.inactivity'), 'the inactivity warning');
+    expect(said.some((s) => s.startsWith('Напишите что-нибудь'))).to.equal(true);
+    await expect(el).to.be.accessible();
+    await mock.clock.advance(121_000);
+    await until(() => $(el, '.ended'), 'the end after the warning');
+    expect($(el, '.ended-text')!.textContent).to.equal('Чат закрыт после долгого молчания.');
+
+    const made: Blob[] = [];
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob | MediaSource) => (made.push(blob as Blob), original(blob));
+    try {
+      const save = $$(el, '.ended .kc-button').find((b) => b.textContent?.trim() === 'Сохранить переписку')!;
+      save.click();
+      await until(() => made.length, 'the transcript');
+    } finally {
+      URL.createObjectURL = original;
+    }
+    expect(made[0]!.type).to.match(/^text\/plain/);
+    expect(await made[0]!.text()).to.include('анықтама.pdf');
   });
 
   it('fills a small screen with the panel and stays accessible', async () => {
