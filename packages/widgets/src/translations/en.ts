@@ -19,7 +19,7 @@ const en = {
       seconds
         ? `Too many requests. Try again in ${seconds} ${plural('en', seconds, { one: 'second', other: 'seconds' })}.`
         : 'Too many requests. Try again a little later.',
-    errorUnknown: 'Something went wrong. Try again, or contact the center another way.',
+    errorUnknown: 'Sorry, there is a problem. Try again, or contact the center another way.',
     errorNoClient: 'This service is temporarily unavailable.',
     channel: {
       web: 'website',
