@@ -89,6 +89,24 @@ describe('@kc/mock in the browser', () => {
     expect(mock.streams.open).to.equal(0);
   });
 
+  it('drops open streams as a lost connection would: the reader fails', async () => {
+    const chat = await startChat(mock);
+    const response = await fetch(`/api/v1/chat/sessions/${chat.id}/events`, {
+      headers: { 'X-Kc-Chat-Token': chat.token },
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    expect(mock.streams.dropAll()).to.equal(1);
+    let error: unknown;
+    try {
+      for (;;) if ((await reader.read()).done) break;
+    } catch (e) {
+      error = e;
+    }
+    expect(error, 'the read ended cleanly instead of failing').to.be.instanceOf(Error);
+    expect(mock.streams.open).to.equal(0);
+  });
+
   it('fails after commit in the browser too, and the retry is a replay', async () => {
     await mock.scenario.set({ failAfterCommit: { operations: ['startChatSession'], times: 1 } });
     const key = crypto.randomUUID();
