@@ -44,3 +44,9 @@ export type { ComplaintStatusStrings, TimelineType, OutcomeName } from './compon
 export { KcChat } from './components/chat/chat.js';
 export { KcChatToggleEvent, KcChatStartedEvent, KcChatEndedEvent } from './components/chat/events.js';
 export type { ChatStrings, ChatEndReason } from './components/chat/strings/index.js';
+export { KcCallback } from './components/callback/callback.js';
+export type { CallbackStrings, CallbackErrorCode } from './components/callback/strings/index.js';
+export { KcRating } from './components/rating/rating.js';
+export type { RatingStrings, RatingErrorCode } from './components/rating/strings/index.js';
+export { fieldStyles } from './styles/fields.js';
+export { CustomStates } from './internal/custom-states.js';
