@@ -321,7 +321,7 @@ describe('the reference server', () => {
     for (let i = 0; i < 20; i++) {
       const res = await fetch(
         `${api}/complaints/lookup`,
-        json({ trackingNumber: receipt.trackingNumber, accessCode: `AAAA-${String(i).padStart(4, '0')}` }),
+        json({ trackingNumber: receipt.trackingNumber, accessCode: `AAAA-AAAA-AAAA-${String(i).padStart(4, '0')}` }),
       );
       statuses.push(res.status);
       if (res.status === 429) limited ??= res;

@@ -52,20 +52,6 @@ export interface OperationValidator {
 
 const BASE = 'openapi.json';
 
-/**
- * Where the contract contradicts a requirement, and the server follows the requirement. The contract's
- * `AccessCode` pattern allows 8 characters (about 41 bits), while access codes must carry at least 64 bits (the
- * backend issues 80: 16 characters in four groups). Until the pattern is widened, that one check is not applied,
- * to requests (a lookup with a real code) nor to answers (the receipt). Remove the entry then.
- */
-const KNOWN_DEVIATIONS: ReadonlyArray<{ readonly field: RegExp; readonly code: string }> = [
-  { field: /^\/accessCode$/, code: 'pattern' },
-];
-
-function deviation(e: FieldError): boolean {
-  return KNOWN_DEVIATIONS.some((d) => d.code === e.code && d.field.test(e.field));
-}
-
 // `ajv-formats` is CommonJS with a default export; under ESM interop it may arrive wrapped.
 const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ?? addFormatsPlugin) as unknown as (
   ajv: Ajv2020,
@@ -242,7 +228,7 @@ export function compileContract(document: OpenApiDocument): Map<string, Operatio
             if (body === undefined) {
               if (bodyRequired) errors.push({ field: '/', code: 'required', message: 'A JSON body is required.' });
             } else if (!bodyValidate(body)) {
-              errors.push(...fieldErrors(bodyValidate.errors).filter((e) => !deviation(e)));
+              errors.push(...fieldErrors(bodyValidate.errors));
             }
           } else if (!requestBody) {
             body = undefined;
@@ -273,9 +259,7 @@ export function compileContract(document: OpenApiDocument): Map<string, Operatio
           if (!responseCache.has(key)) responseCache.set(key, media.schema ? compile(media.schema) : null);
           const validate = responseCache.get(key);
           if (!validate || validate(body)) return [];
-          return fieldErrors(validate.errors)
-            .filter((e) => !deviation(e))
-            .map((e) => `${e.field} ${e.code}: ${e.message}`);
+          return fieldErrors(validate.errors).map((e) => `${e.field} ${e.code}: ${e.message}`);
         },
       });
     }
