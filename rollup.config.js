@@ -68,7 +68,13 @@ const tags = existsSync(`${widgets}/src`)
   : [];
 const cdnPlugins = () => [
   nodeResolve({ browser: true, exportConditions: ['kc-source', 'browser', 'production'] }),
-  esbuild({ target: 'es2022', tsconfig: `${root}tsconfig.base.json`, minify: true, legalComments: 'none' }),
+  esbuild({
+    target: 'es2022',
+    tsconfig: `${root}tsconfig.base.json`,
+    minify: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
 ];
 const integrity = new Map();
 function sri() {
