@@ -366,7 +366,13 @@ export class KcChat extends KcElement {
     if (focus === 'launcher') this.launcherButton?.focus();
     else if (focus) (this.renderRoot.querySelector<HTMLElement>(`[data-focus="${focus}"]`) ?? this.#field())?.focus();
     const log = this.logElement;
-    if (log && this.#stickToBottom) log.scrollTop = log.scrollHeight;
+    if (log && this.#stickToBottom) {
+      log.scrollTop = log.scrollHeight;
+      // Off-screen messages are laid out lazily (content-visibility): scroll again once they have their size.
+      requestAnimationFrame(() => {
+        if (this.#stickToBottom) log.scrollTop = log.scrollHeight;
+      });
+    }
     if (this.open && this.session && document.visibilityState !== 'hidden' && this.session.unread > 0) {
       void this.session.markRead().catch(() => undefined);
     }
