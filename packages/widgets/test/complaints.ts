@@ -13,27 +13,10 @@ export async function mockCenter(): Promise<MockWorker> {
 /** A new database name; pass it to {@link clientOver} twice to play a reload. */
 export const freshDatabase = () => `kc-test-${Math.random().toString(36).slice(2)}`;
 
-/**
- * The backend issues 16-character access codes (80 bits, `XXXX-XXXX-XXXX-XXXX`) while the contract's `AccessCode`
- * pattern still allows 8, so the SDK refuses every receipt of the mock as breaking the contract (the backend's
- * contract test lists this as a known deviation). Until the contract is widened, this `fetch` shortens the code in
- * receipts of `submitComplaint` to the contract's shape; it does nothing to a code that already fits.
- */
-const receiptFetch: typeof fetch = async (input, init) => {
-  const request = new Request(input, init);
-  const response = await fetch(request);
-  if (request.method !== 'POST' || !request.url.endsWith('/complaints') || response.status !== 201) return response;
-  const body = (await response.clone().json()) as { accessCode?: string };
-  if (typeof body.accessCode !== 'string' || body.accessCode.length <= 9) return response;
-  body.accessCode = body.accessCode.slice(0, 9);
-  return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
-};
-
 /** An SDK client core over the mock, with fast outbox retries. */
 export function clientOver(databaseName = freshDatabase()): KcCore {
   return createCore({
     baseUrl: '/api/v1',
-    fetch: receiptFetch,
     databaseName,
     outbox: { baseDelay: 50, maxDelay: 200 },
     retry: { limit: 0 },
@@ -58,7 +41,7 @@ export const $ = <T extends Element = HTMLElement>(el: Element, selector: string
 export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
-export const textOf = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+export const textOf = (el: Element) => el.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
 
 /** The deepest focused element, across shadow roots. */
 export function deepActive(): Element | null {
@@ -71,6 +54,21 @@ export function deepActive(): Element | null {
 export function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   field.value = value;
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** Answers an operator's call of the mock's operator API (the mock's own operator token). */
+export async function operatorCall<T>(mock: MockWorker, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`/api/v1/operator/${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${mock.tokens.supervisor}`,
+      'content-type': 'application/json',
+      'idempotency-key': crypto.randomUUID(),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`[test] operator ${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 /** The payloads that must stay text wherever they are shown. */

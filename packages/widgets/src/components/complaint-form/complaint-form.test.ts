@@ -318,7 +318,7 @@ describe('<kc-complaint-form>', function () {
     expect(heading.textContent.trim()).to.equal('Обращение зарегистрировано');
     expect(deepActive()).to.equal(heading);
     expect($(el, '[part~="tracking-number"]')!.textContent).to.equal(done.detail.trackingNumber);
-    expect($(el, '[part~="access-code"]')!.textContent).to.match(/^[0-9A-Z]{4}-?[0-9A-Z]{4}$/);
+    expect($(el, '[part~="access-code"]')!.textContent).to.match(/^[0-9A-Z]{4}(-?[0-9A-Z]{4}){3}$/);
     const all = textOf(el);
     expect(all).to.contain('Ответственное подразделение');
     expect(all).to.contain('Что дальше');

@@ -1,17 +1,55 @@
 // SPDX-License-Identifier: MIT
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { complaints, config, KcNetworkError, type KcCitizenComplaint } from '@kc/sdk';
+import {
+  complaints,
+  config,
+  KcNetworkError,
+  type KcCitizenComplaint,
+  type KcComplaintDraft,
+  type KcCore,
+} from '@kc/sdk';
 import type { MockWorker } from '@kc/mock/browser';
 import '../../kc-complaint-status.js';
 import type { KcComplaintStatus } from './complaint-status.js';
 import type { WidgetClient } from '../../internal/client.js';
 import { fakeConfig } from '../../../test/fake-client.js';
-import { $, $$, clientOver, deepActive, mockCenter, PAYLOADS, settle, textOf, type } from '../../../test/complaints.js';
+import {
+  $,
+  $$,
+  clientOver,
+  deepActive,
+  mockCenter,
+  operatorCall,
+  PAYLOADS,
+  settle,
+  textOf,
+  type,
+} from '../../../test/complaints.js';
 
 const NUMBER = 'KC-2026-000123';
 const CODE = '7K3F-9QXD-M2PA-HV8E';
 const t = (ru: string) => ({ kk: ru, ru, en: ru });
+
+/** Files an appeal through the SDK and returns its receipt. */
+async function registered(client: KcCore) {
+  const result = await complaints(client).submit({
+    kind: 'complaint',
+    categoryId: 'social.pensions',
+    description: 'Пенсия не назначена.',
+    applicant: {
+      iin: '850715401236',
+      lastName: 'Сейтқали',
+      firstName: 'Әйгерім',
+      phone: '+77011234567',
+      preferredLanguage: 'ru',
+      preferredContact: 'phone',
+    },
+    consent: { given: true, version: '2026-07-12' },
+  } as KcComplaintDraft);
+  if (result.status !== 'sent') throw new Error('[test] the appeal was not registered');
+  return result.receipt;
+}
 
 function appeal(overrides: Partial<KcCitizenComplaint> = {}): KcCitizenComplaint {
   return {
@@ -65,7 +103,7 @@ function appeal(overrides: Partial<KcCitizenComplaint> = {}): KcCitizenComplaint
   };
 }
 
-/** A client whose appeal lookups and watches are driven by the test (the mock cannot return an appeal yet: see test/complaints.ts). */
+/** A client whose appeal lookups and watches are driven by the test, for states the mock reaches only slowly. */
 function fakeAppeals() {
   const watchers = new Set<{ cb: (c: KcCitizenComplaint) => void; fail?: (e: never) => void }>();
   const calls: { number: string; code: string }[] = [];
@@ -395,9 +433,47 @@ describe('<kc-complaint-status>', function () {
       expect(el.matches(':state(not-found)')).to.equal(true);
       await expect(el).to.be.accessible();
       const first = message.textContent;
+      const { trackingNumber } = await registered(clientOver());
+      await lookUp(el, trackingNumber, 'AAAA-AAAA-AAAA-AAAA');
+      await waitUntil(() => $(el, '[part="message"]')?.textContent === first, 'a wrong code', { timeout: 3000 });
       await lookUp(el, 'KC-2026-999999', 'x');
       await waitUntil(() => $(el, '[part="message"]') !== null, 'answered', { timeout: 3000 });
       expect($(el, '[part="message"]')!.textContent).to.equal(first);
+    });
+
+    it('finds a registered appeal, follows it live as the operator moves it, and takes the reply it waits for', async () => {
+      const { trackingNumber, accessCode } = await registered(clientOver());
+      const el = await statusEl(clientOver());
+      await lookUp(el, trackingNumber.toLowerCase(), accessCode);
+      await waitUntil(() => $(el, '[part="status"]') !== null, 'found', { timeout: 5000 });
+      expect($(el, '[part="status"]')!.textContent).to.equal('Зарегистрировано');
+      expect(textOf(el)).to.contain(`Обращение ${trackingNumber}`);
+      await expect(el).to.be.accessible();
+
+      const page = await operatorCall<{ items: { id: string; trackingNumber: string }[] }>(
+        mock,
+        'GET',
+        'complaints?limit=100',
+      );
+      const id = page.items.find((c) => c.trackingNumber === trackingNumber)!.id;
+      await operatorCall(mock, 'POST', `complaints/${id}/transitions`, { to: 'in_review' });
+      await waitUntil(() => $(el, '[part="status"]')!.textContent === 'На рассмотрении', 'live', { timeout: 5000 });
+      expect($(el, '[role="status"]')!.textContent).to.equal('Статус обращения обновлён: На рассмотрении.');
+
+      await operatorCall(mock, 'POST', `complaints/${id}/transitions`, {
+        to: 'awaiting_citizen',
+        reason: '<img src=x onerror=alert(1)> Приложите справку.',
+      });
+      await waitUntil(() => $(el, '[part="comment-form"]') !== null, 'awaiting', { timeout: 5000 });
+      expect($$(el, 'img').length).to.equal(0);
+      type($<HTMLTextAreaElement>(el, '#comment')!, 'Справку приложу завтра.');
+      $<HTMLButtonElement>(el, '[part="comment-button"]')!.click();
+      await waitUntil(() => textOf(el).includes('Справку приложу завтра.'), 'the reply in the messages', {
+        timeout: 5000,
+      });
+      await waitUntil(() => $(el, '[part="status"]')!.textContent === 'На рассмотрении', 'back in review', {
+        timeout: 5000,
+      });
     });
 
     it('when rate-limited, says in words when to try again, and counts down', async () => {
