@@ -34,8 +34,12 @@ export default css`
       gap: var(--_kc-space-xs);
     }
 
+    .options[data-count='7'] {
+      grid-template-columns: repeat(auto-fit, minmax(4.5rem, 1fr));
+    }
+
     .options[data-count='11'] {
-      grid-template-columns: repeat(auto-fit, minmax(3.5rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(2.75rem, 1fr));
     }
 
     .option {

@@ -549,7 +549,7 @@ export class KcRating extends KcElement {
                 @change=${() => this.#choose(scale, value)}
               />
               <span class="number">${value}</span>
-              <span class="word">${words(value)}</span>
+              <span class=${scale === 'nps' ? 'kc-visually-hidden' : 'word'}>${words(value)}</span>
             </label>`,
         )}
       </div>
@@ -607,7 +607,8 @@ export class KcRating extends KcElement {
       ${asks.ces ? this.#renderScale('ces', s.cesLegend, (v) => s.ces[v - 1]!) : nothing}
       ${
         asks.nps
-          ? this.#renderScale('nps', s.npsLegend, (v) => (v === 0 ? s.npsLow : v === 10 ? s.npsHigh : ''), s.npsHint)
+          ? // 0–10 boxes stay small: the hint shows what the ends mean, and their names say it too.
+            this.#renderScale('nps', s.npsLegend, (v) => (v === 0 ? s.npsLow : v === 10 ? s.npsHigh : ''), s.npsHint)
           : nothing
       }
       ${low ? this.#renderFollowUp() : nothing}
