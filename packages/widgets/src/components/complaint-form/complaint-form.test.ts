@@ -262,6 +262,27 @@ describe('<kc-complaint-form>', function () {
     expect(textOf(el)).to.contain(BIN);
   });
 
+  it('pre-fills the applicant from the portal’s identity, leaving what the citizen typed', async () => {
+    const { el } = await form();
+    el.identity = {
+      iin: IIN,
+      lastName: 'Сейтқали',
+      firstName: 'Әйгерім',
+      phone: '+77011234567',
+      email: 'a@example.kz',
+    };
+    await fillAll(el);
+    const review = textOf(el);
+    expect(review).to.contain('a@example.kz');
+    expect(review).to.contain('Русский');
+    $$<HTMLButtonElement>(el, '[part="change-button"]')[5]!.click();
+    await settle(el);
+    expect(field(el, 'firstName').value).to.equal('Әйгерім');
+    el.identity = { firstName: 'Другое' };
+    await settle(el, 1);
+    expect(field(el, 'firstName').value).to.equal('Әйгерім');
+  });
+
   it('asks for consent under the notice of law 94-V art. 8, never pre-ticked, and cannot submit without it', async () => {
     const { el } = await form();
     await fillAll(el, { consent: false });

@@ -1192,6 +1192,7 @@ export class KcComplaintForm extends KcElement {
       ['middleName', s.middleName, v.middleName.trim()],
       ['phone', s.phone, phone ? phone : v.phone],
       ['email', s.email, v.email.trim()],
+      ['preferredLanguage', s.preferredLanguage, s.languages[v.preferredLanguage || this.t.$content]],
       ['preferredContact', s.preferredContact, s.contacts[v.preferredContact]],
       ['consent', s.steps.consent, this.consent ? s.consentGiven : ''],
     ];
