@@ -24,12 +24,13 @@ const scenarios: Record<string, () => Promise<unknown>> = {
 };
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-scenario]')) {
-  button.addEventListener('click', async () => {
-    const name = button.dataset.scenario!;
+  const name = button.dataset.scenario!;
+  const run = async () => {
     if (name === 'calm') mock.operator.resume();
     await scenarios[name]?.();
     status.textContent = `Scenario: ${button.textContent?.trim() ?? name}`;
-  });
+  };
+  button.addEventListener('click', () => void run());
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {

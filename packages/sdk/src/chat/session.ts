@@ -4,13 +4,8 @@ import type { KcError } from '../errors/errors.js';
 import { toError } from '../http/transport.js';
 import { openStream } from '../realtime/stream.js';
 import { idempotencyKey } from '../storage/outbox.js';
-import {
-  Attachment,
-  ChatMessage,
-  ChatSession,
-  ChatSessionState,
-  watchChatSessionEvents,
-} from '../validation/schemas/index.js';
+import type { ChatMessage } from '../validation/schemas/index.js';
+import { Attachment, ChatSession, ChatSessionState, watchChatSessionEvents } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 import { uploadWithProgress } from '../complaints/upload.js';
 import { forgetSession, MESSAGE_KIND, rememberSession, type StoredChat } from './store.js';
@@ -205,8 +200,8 @@ export class KcChatSession {
    */
   on<K extends keyof KcChatEventMap>(type: K, listener: (detail: KcChatEventMap[K]) => void): () => void {
     const set = this.#listeners.get(type) ?? new Set();
-    this.#listeners.set(type, set.add(listener as (detail: never) => void));
-    return () => set.delete(listener as (detail: never) => void);
+    this.#listeners.set(type, set.add(listener));
+    return () => set.delete(listener);
   }
 
   #emit<K extends keyof KcChatEventMap>(type: K, detail: KcChatEventMap[K]): void {
@@ -249,7 +244,7 @@ export class KcChatSession {
       onEvent: (event) => {
         if (event.id) this.#lastEventId = event.id;
         if (event.type === 'reset') return void this.refresh({ signal }).catch((e: KcError) => options.onError?.(e));
-        this.#apply(event.type, event.data as never);
+        this.#apply(event.type, event.data);
       },
     }).finally(() => (this.#following = false));
   }
@@ -283,7 +278,7 @@ export class KcChatSession {
   }
 
   #apply<K extends keyof KcChatStreamEventMap>(type: K, data: KcChatStreamEventMap[K]): void {
-    const d = data as never as KcChatStreamEventMap[keyof KcChatStreamEventMap];
+    const d = data;
     switch (type) {
       case 'queue.updated': {
         const q = d as KcChatStreamEventMap['queue.updated'];

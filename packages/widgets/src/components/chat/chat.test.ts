@@ -395,6 +395,13 @@ describe('<kc-chat>', function () {
       'the file in the log',
     );
 
+    await until(
+      () =>
+        $$(el, '.message[data-author="citizen"] .status').every((t) =>
+          ['sent', 'delivered', 'read'].includes(t.dataset.status ?? ''),
+        ),
+      'the server to have the message',
+    );
     // Ten minutes of silence: the warning first (announced), and only then the end.
     const said = listen(el);
     await mock.clock.advance(601_000);

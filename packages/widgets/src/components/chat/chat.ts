@@ -531,7 +531,7 @@ export class KcChat extends KcElement {
     }
   }
 
-  async #attach(event: Event): Promise<void> {
+  #attach(event: Event): void {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = '';
@@ -658,7 +658,6 @@ export class KcChat extends KcElement {
 
   protected override render(): TemplateResult {
     const s = this.s;
-    const session = this.session;
     const unread = this.unread;
     const launcherName = unread ? s.launcherUnread(unread) : s.launcher;
     return html`<div class="base" part="base">
@@ -809,7 +808,7 @@ export class KcChat extends KcElement {
     if (state.error) return html`<p class="kb-status">${this.t.common.errorNetwork}</p>`;
     if (!state.items) return html`<p class="kb-status">${s.kbSearching}</p>`;
     if (state.items.length === 0) return html`<p class="kb-status">${s.kbNone}</p>`;
-    return html`<ul class="answers" role="list" aria-label=${s.kbFound(state.items.length)}>
+    return html`<ul class="answers" aria-label=${s.kbFound(state.items.length)}>
       ${state.items.map((article) => {
         const href = safeHref(article.url);
         return html`<li>
@@ -880,7 +879,7 @@ export class KcChat extends KcElement {
             ${
               outage.alternatives.length
                 ? html`<h4>${s.alternatives}</h4>
-                    <ul role="list" class="channels">
+                    <ul class="channels">
                       ${outage.alternatives.map((a) => this.#renderAlternative(a))}
                     </ul>`
                 : nothing
@@ -967,7 +966,7 @@ export class KcChat extends KcElement {
           ? html`<h3 class="channels-heading">${heading}</h3>`
           : html`<h4 class="channels-heading">${heading}</h4>`
       }
-      <ul role="list" class="channels">
+      <ul class="channels">
         ${channels.map((c) =>
           this.#renderAlternative({ channel: c.channel, label: c.label, value: c.value, href: c.href }),
         )}
@@ -1039,7 +1038,7 @@ export class KcChat extends KcElement {
       <p class="text">${this.#rich(this.#plain(m.text))}</p>
       ${
         m.attachments.length
-          ? html`<ul class="files" role="list">
+          ? html`<ul class="files">
               ${m.attachments.map(
                 (a) => html`<li>${a.fileName} (${s.kilobytes(Math.max(1, Math.round(a.size / 1024)))})</li>`,
               )}
@@ -1070,7 +1069,7 @@ export class KcChat extends KcElement {
     const busy = this.uploads.some((u) => !u.attachment && !u.failed);
     return html`${
         this.uploads.length
-          ? html`<ul class="uploads" role="list">
+          ? html`<ul class="uploads">
               ${this.uploads.map(
                 (u) =>
                   html`<li>
@@ -1165,7 +1164,7 @@ export class KcChat extends KcElement {
           ? html`<kc-rating
               .client=${this.shared}
               .headingLevel=${3}
-              .subject=${{ kind: 'chat', id: session.id }}
+              .subject=${{ kind: 'chat' as const, id: session.id }}
               .auth=${{ chatToken: session.token }}
             ></kc-rating>`
           : nothing
