@@ -36,6 +36,8 @@ export interface FakeCallbackOptions {
   /** The server's time. @default '2026-11-23T10:00:00+05:00' (a Monday) */
   now?: string;
   slots?: KcCallbackSlots['slots'];
+  /** Makes `queue.status()` fail with this error (once), to show the load error state. */
+  loadError?: unknown;
 }
 
 export interface FakeCallbackClient {
@@ -137,21 +139,28 @@ export function fakeCallbackClient(options: FakeCallbackOptions = {}): FakeCallb
     [
       queue,
       {
-        status: async (): Promise<KcQueueStatus> => ({
-          generatedAt: new Date(now).toISOString(),
-          channels: [
-            {
-              channel: 'callback',
-              openNow: open,
-              nextOpeningAt: open ? null : (options.nextOpeningAt ?? '2026-11-24T04:00:00.000Z'),
-              closesAt: open ? '2026-11-23T13:30:00.000Z' : null,
-              waiting: 1,
-              estimatedWaitSeconds: open ? (options.waitSeconds ?? 300) : null,
-              operatorsOnline: 3,
-              position: null,
-            },
-          ],
-        }),
+        status: async (): Promise<KcQueueStatus> => {
+          const error = options.loadError;
+          if (error) {
+            options.loadError = undefined;
+            throw error;
+          }
+          return {
+            generatedAt: new Date(now).toISOString(),
+            channels: [
+              {
+                channel: 'callback',
+                openNow: open,
+                nextOpeningAt: open ? null : (options.nextOpeningAt ?? '2026-11-24T04:00:00.000Z'),
+                closesAt: open ? '2026-11-23T13:30:00.000Z' : null,
+                waiting: 1,
+                estimatedWaitSeconds: open ? (options.waitSeconds ?? 300) : null,
+                operatorsOnline: 3,
+                position: null,
+              },
+            ],
+          };
+        },
       },
     ],
     [

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { isOpen } from '@kc/sdk';
+import { isOpen, KcNetworkError } from '@kc/sdk';
+import type { KcErrorEvent } from '../../events/kc-error.js';
 import '../../kc-callback.js';
 import type { KcCallback } from './callback.js';
 import { fakeConfig } from '../../../test/fake-client.js';
@@ -261,6 +262,28 @@ describe('<kc-callback>', () => {
     expect((await error).detail.operation).to.equal('callbacks.request');
     expect($(el, '[part="error"]')!.textContent).to.contain('Контакт-центр не принял заявку');
     await expect(el).to.be.accessible();
+  });
+
+  it('a failed load: an alert in place with a retry button, and kc-error; retry loads again', async () => {
+    const fake = fakeCallbackClient({
+      config: fakeConfig({ schedule: SCHEDULE }),
+      loadError: new KcNetworkError('offline'),
+    });
+    const errors: string[] = [];
+    const el = await fixture<KcCallback>(
+      html`<kc-callback
+        .client=${fake.client}
+        lang="ru"
+        @kc-error=${(e: KcErrorEvent) => errors.push(e.detail.operation)}
+      ></kc-callback>`,
+    );
+    await until(el, () => $(el, '[part="error"]') !== null, 'the error');
+    expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
+    expect($(el, '[part="error"]')!.textContent).to.contain('Нет связи с сервером контакт-центра');
+    expect(errors).to.deep.equal(['callbacks.slots']);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await until(el, () => $(el, 'form') !== null, 'the form');
   });
 
   it('asks the server’s days from the server’s today through the horizon', async () => {

@@ -68,6 +68,21 @@ describe('<kc-rating> with @kc/sdk and @kc/mock', () => {
     expect(statuses).to.deep.equal(['queued']);
   });
 
+  it('an answer lost after the server committed: resent with its key and counted once', async () => {
+    const el = mount<KcRating>(
+      html`<kc-rating .client=${kc} subject-kind="call" subject-id="CALL-2026-000778" lang="ru"></kc-rating>`,
+    );
+    mock.stats.reset();
+    await mock.scenario.set({ failAfterCommit: { operations: ['submitRating'], times: 1 } });
+    await rate(el, 4);
+    await waitFor(() => $(el, '[part="thanks"]') !== null, 'the thank-you');
+    await kc.outbox.flush();
+    expect(mock.stats.faults.afterCommit).to.equal(1);
+    expect(mock.stats.requests.submitRating).to.be.at.least(2);
+    expect(mock.stats.committed.submitRating).to.equal(1);
+    expect(await kc.outbox.pending()).to.deep.equal([]);
+  });
+
   it('the contact center keeps one rating per subject: a second one shows the already-rated thanks', async () => {
     const first = await kc.ratings.submit({
       subject: { kind: 'call', id: 'CALL-2026-000888' },
