@@ -496,6 +496,14 @@ describe('<kc-complaint-form>', function () {
     expect(textOf(el)).to.contain('Мәтін текст text');
   });
 
+  it('takes mandated wording per instance through strings.complaintForm', async () => {
+    const { el } = await form();
+    el.strings = { complaintForm: { continue: 'Далее' }, common: { retry: 'Ещё раз' } };
+    await settle(el, 1);
+    expect(button(el, 'continue-button').textContent!.trim()).to.equal('Далее');
+    expect(textOf(el)).to.contain('Вид обращения');
+  });
+
   it('renders server texts and the citizen’s input as text', async () => {
     const config = await (await fetch('/api/v1/config')).json();
     const payload = PAYLOADS.join(' ');
