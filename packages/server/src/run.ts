@@ -15,6 +15,12 @@ export interface RunOptions extends Partial<ServerOptions> {
   readonly print?: (line: string) => void;
   /** Paths (beside the API) to show in the banner, e.g. `{ 'example portal': '/', 'operator console': '/operator/' }`. */
   readonly pages?: Readonly<Record<string, string>>;
+  /**
+   * Stop cleanly on `SIGINT` and `SIGTERM`, then exit the process.
+   *
+   * @default true
+   */
+  readonly handleSignals?: boolean;
 }
 
 /**
@@ -31,7 +37,13 @@ export interface RunOptions extends Partial<ServerOptions> {
  * ```
  */
 export async function runServer(overrides: RunOptions = {}): Promise<KcServer> {
-  const { env = process.env, print = (line: string) => console.log(line), pages = {}, ...rest } = overrides;
+  const {
+    env = process.env,
+    print = (line: string) => console.log(line),
+    pages = {},
+    handleSignals = true,
+    ...rest
+  } = overrides;
   const fromEnv = optionsFromEnv(env);
   let config: Config | undefined;
   if (env.KC_CONFIG_FILE) {
@@ -65,6 +77,7 @@ export async function runServer(overrides: RunOptions = {}): Promise<KcServer> {
   print('  Ctrl-C stops.');
   print('');
 
+  if (!handleSignals) return server;
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
