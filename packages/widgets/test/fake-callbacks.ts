@@ -223,6 +223,8 @@ export function fakeCallbackClient(options: FakeCallbackOptions = {}): FakeCallb
         return () => set.delete(listener);
       },
       acknowledge: async (id: string) => void fake.acknowledged.push(id),
+      pending: async () => [],
+      results: async () => [],
       flush: async () => undefined,
     },
     use(key: unknown) {

@@ -220,4 +220,38 @@ describe('<kc-callback> with @kc/sdk and @kc/mock', () => {
     await waitFor(() => $(el, '#cancelled-heading') !== null, 'the cancellation');
     expect(mock.stats.committed.cancelCallback).to.equal(1);
   });
+
+  it('after a reload: a waiting request shows as queued, is delivered once, and is confirmed', async () => {
+    await mock.clock.set('2024-03-04T10:00:00+05:00');
+    const databaseName = `kc-reload-${Date.now()}`;
+    const durable = () =>
+      createClient({ baseUrl: `${location.origin}/api/v1`, databaseName, outbox: { baseDelay: 60_000 } });
+    const config = await kc.config.get();
+    const { slots } = await kc.callbacks.slots({ from: '2024-03-05', to: '2024-03-05' });
+    mock.stats.reset();
+    await mock.scenario.set({ networkFailure: { operations: ['requestCallback'] } });
+    const before = durable();
+    const queued = await before.callbacks.request({
+      phone: '+77011234567',
+      topic: 'Жәрдемақы',
+      language: 'kk',
+      when: { slotStart: slots[0]!.start },
+      consent: { given: true, version: config.privacy.version },
+    });
+    expect(queued.status).to.equal('queued');
+    before.close();
+
+    // The page comes back while the network is still down.
+    const after = durable();
+    const el = mount<KcCallback>(html`<kc-callback .client=${after} lang="kk"></kc-callback>`);
+    await waitFor(() => $(el, '[part="queued"]') !== null, 'the queued notice');
+    expect($(el, '[part="queued"]')!.textContent).to.contain('Өтінім осы құрылғыда сақталды');
+    await mock.scenario.reset();
+    await after.outbox.flush();
+    await waitFor(() => $(el, '[part="confirmation"]') !== null, 'the confirmation');
+    expect(mock.stats.committed.requestCallback).to.equal(1);
+    expect(mock.stats.committedWithKey('requestCallback', queued.id)).to.equal(1);
+    await after.clearLocalData();
+    after.close();
+  });
 });

@@ -14,6 +14,7 @@ import {
   type KcCallbackCreated,
   type KcCallbackSlots,
   type KcCallbackWhen,
+  type KcStoredCallbackReceipt,
   type KcQueueStatus,
 } from '@kc/sdk';
 import { KcElement } from '../../internal/kc-element.js';
@@ -226,7 +227,32 @@ export class KcCallback extends KcElement {
     if (this.slotStart && ![...days.values()].some((list) => list.some((s) => s.start === this.slotStart))) {
       this.slotStart = undefined;
     }
+    if (this.view === 'form' && !this.queuedId) await this.#resume(client);
     return { config, channel, asap, days };
+  }
+
+  /**
+   * After a reload: a request still waiting in the outbox shows as queued; one the outbox delivered in the
+   * background (no page was waiting) shows its confirmation, read again with the token the outbox kept.
+   */
+  async #resume(client: WidgetClient): Promise<void> {
+    try {
+      const waiting = (await client.outbox.pending()).find((item) => item.kind === 'callback');
+      if (waiting) {
+        this.queuedId = waiting.id;
+        this.view = 'queued';
+        return;
+      }
+      const done = (await client.outbox.results()).find((r) => r.kind === 'callback' && r.receipt);
+      if (!done) return;
+      const receipt = done.receipt as KcStoredCallbackReceipt;
+      const callback = await callbacks(client).get(receipt.id, { token: receipt.callbackToken });
+      await client.outbox.acknowledge(done.id);
+      if (PENDING.has(callback.status)) this.#booked(done.id, callback, '');
+    } catch (error) {
+      // Showing an earlier request is a courtesy: the form still works without it.
+      this.reportError(error, 'callbacks.resume');
+    }
   }
 
   /** Follows the outbox, so that a queued request turns into a confirmation when it is delivered. */
