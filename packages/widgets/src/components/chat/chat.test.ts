@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // <kc-chat> end to end against @kc/mock in the browser (the real @kc/backend behind msw, its scripted operator).
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MockWorker } from '@kc/mock/browser';
 import type { KcChat } from './chat.js';
@@ -150,7 +150,9 @@ describe('<kc-chat>', function () {
   });
 
   afterEach(async () => {
-    // Firefox keeps a service worker's streamed answer open after the page aborted its fetch: end them here.
+    // Firefox keeps a service worker's streamed answer open after the page aborted its fetch: remove the elements
+    // (they stop following), then end what the mock still streams.
+    fixtureCleanup();
     mock.streams.dropAll();
     sessionStorage.clear();
     mock.operator.resume();
