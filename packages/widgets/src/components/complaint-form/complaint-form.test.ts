@@ -415,7 +415,8 @@ describe('<kc-complaint-form>', function () {
     await mock.scenario.reset();
 
     const second = await form({ database });
-    await waitUntil(() => $(second.el, '.receipt') !== null, 'the receipt after the reload', { timeout: 8000 });
+    // The outbox of the closed page may still hold its Web Lock for a moment; the new one then tries again after 5 s.
+    await waitUntil(() => $(second.el, '.receipt') !== null, 'the receipt after the reload', { timeout: 15_000 });
     expect($(second.el, '[part~="tracking-number"]')!.textContent).to.match(/^[A-Z]{2,6}-\d{4}-\d{6}$/);
     await expect(second.el).to.be.accessible();
     const fresh = [...mock.stats.complaintsByKey].filter(([key]) => !keysBefore.has(key));

@@ -706,7 +706,9 @@ export class KcComplaintForm extends KcElement {
     if (fromOutbox && id !== this.#pendingId && (this.#dirty || this.phase !== 'idle') && this.step !== 'queued')
       return;
     this.#shown.add(id);
-    const hadFocus = !fromOutbox || this.matches(':focus-within') || document.activeElement === document.body;
+    // The receipt takes focus when the citizen is here (they sent it, or pressed "send now"); one that lands after a
+    // reload, while they are elsewhere on the page, is announced instead of pulling the page to it.
+    const hadFocus = !fromOutbox || this.matches(':focus-within');
     this.receipt = receipt;
     this.step = 'receipt';
     this.phase = 'idle';
