@@ -99,7 +99,8 @@ describe('<kc-callback> with @kc/sdk and @kc/mock', () => {
     return days;
   }
 
-  it('offers no slot outside working hours across the time-zone change, a transferred Saturday and a holiday', async () => {
+  it('offers no slot outside working hours across the time-zone change, a transferred Saturday and a holiday', async function () {
+    this.timeout(60_000);
     await mock.clock.set('2024-02-27T10:00:00+06:00');
     const el = await show();
     const days = await offered(el);
@@ -131,7 +132,8 @@ describe('<kc-callback> with @kc/sdk and @kc/mock', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('offers "as soon as possible" only while the center is open', async () => {
+  it('offers "as soon as possible" only while the center is open', async function () {
+    this.timeout(60_000);
     await mock.clock.set('2024-02-27T10:00:00+06:00');
     let el = await show('ru');
     expect($(el, 'input[name="when"][value="asap"]')).to.not.equal(null);
@@ -162,7 +164,8 @@ describe('<kc-callback> with @kc/sdk and @kc/mock', () => {
     expect($(el, '[part="availability"]')!.textContent).to.match(/Начнёт работу 11 марта.*09:00/);
   });
 
-  it('does not offer a slot that is full', async () => {
+  it('does not offer a slot that is full', async function () {
+    this.timeout(60_000);
     await mock.clock.set('2024-03-04T08:00:00+05:00');
     const config = await kc.config.get();
     const { slots } = await kc.callbacks.slots({ from: '2024-03-04', to: '2024-03-04' });
@@ -181,7 +184,8 @@ describe('<kc-callback> with @kc/sdk and @kc/mock', () => {
     expect(all).to.include(slots[1]!.start);
   });
 
-  it('a request sent offline is delivered exactly once when the network returns', async () => {
+  it('a request sent offline is delivered exactly once when the network returns', async function () {
+    this.timeout(60_000);
     await mock.clock.set('2024-03-04T10:00:00+05:00');
     const el = await show('ru');
     const type = (selector: string, value: string) => {
@@ -221,7 +225,8 @@ describe('<kc-callback> with @kc/sdk and @kc/mock', () => {
     expect(mock.stats.committed.cancelCallback).to.equal(1);
   });
 
-  it('after a reload: a waiting request shows as queued, is delivered once, and is confirmed', async () => {
+  it('after a reload: a waiting request shows as queued, is delivered once, and is confirmed', async function () {
+    this.timeout(60_000);
     await mock.clock.set('2024-03-04T10:00:00+05:00');
     const databaseName = `kc-reload-${Date.now()}`;
     const durable = () =>

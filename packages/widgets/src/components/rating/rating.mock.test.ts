@@ -45,7 +45,8 @@ describe('<kc-rating> with @kc/sdk and @kc/mock', () => {
     $<HTMLButtonElement>(el, '[part="submit-button"]')!.click();
   }
 
-  it('a rating sent offline is delivered exactly once when the network returns', async () => {
+  it('a rating sent offline is delivered exactly once when the network returns', async function () {
+    this.timeout(60_000);
     const el = mount<KcRating>(
       html`<kc-rating .client=${kc} subject-kind="call" subject-id="CALL-2026-000777" lang="kk"></kc-rating>`,
     );
@@ -68,7 +69,8 @@ describe('<kc-rating> with @kc/sdk and @kc/mock', () => {
     expect(statuses).to.deep.equal(['queued']);
   });
 
-  it('an answer lost after the server committed: resent with its key and counted once', async () => {
+  it('an answer lost after the server committed: resent with its key and counted once', async function () {
+    this.timeout(60_000);
     const el = mount<KcRating>(
       html`<kc-rating .client=${kc} subject-kind="call" subject-id="CALL-2026-000778" lang="ru"></kc-rating>`,
     );
@@ -83,7 +85,8 @@ describe('<kc-rating> with @kc/sdk and @kc/mock', () => {
     expect(await kc.outbox.pending()).to.deep.equal([]);
   });
 
-  it('the contact center keeps one rating per subject: a second one shows the already-rated thanks', async () => {
+  it('the contact center keeps one rating per subject: a second one shows the already-rated thanks', async function () {
+    this.timeout(60_000);
     const first = await kc.ratings.submit({
       subject: { kind: 'call', id: 'CALL-2026-000888' },
       csat: 4,
@@ -100,7 +103,8 @@ describe('<kc-rating> with @kc/sdk and @kc/mock', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a low score with follow-up consent is recorded with the follow-up requested', async () => {
+  it('a low score with follow-up consent is recorded with the follow-up requested', async function () {
+    this.timeout(60_000);
     const el = mount<KcRating>(
       html`<kc-rating .client=${kc} subject-kind="call" subject-id="CALL-2026-000999" lang="en"></kc-rating>`,
     );
