@@ -17,9 +17,11 @@ const args = process.argv.slice(2);
 const onlyNode = args.includes('--node');
 const onlyBrowsers = args.includes('--browsers');
 const filters = args.filter((a) => !a.startsWith('--'));
-const results = join(root, '.test-results');
+// Each run writes its results to a folder of its own, so that two runs at once don't read each other's counts.
+const results = join(root, '.test-results', `run-${process.pid}`);
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
+process.on('exit', () => rmSync(results, { recursive: true, force: true }));
 
 function walk(dir, out = []) {
   if (!existsSync(dir)) return out;
@@ -99,6 +101,7 @@ if (!onlyNode && browserFiles.length > 0) {
       ['--config', 'web-test-runner.config.mjs'],
       {
         KC_TEST_FILES: browserFiles.join(','),
+      KC_RESULTS_FILE: join(results, 'browsers.json'),
         KC_BROWSERS: wanted.join(','),
         KC_WEBKIT_DRIVER_PORT: String(webkit?.port ?? ''),
         PUPPETEER_SKIP_DOWNLOAD: '1',
