@@ -280,6 +280,21 @@ describe('<kc-chat>', function () {
     expect(said.filter((s) => s.includes('Здравствуйте'))).to.have.length(0);
   });
 
+  it('counts unread messages on the launcher while the panel is closed', async () => {
+    const el = await chatFixture();
+    await startChat(el);
+    el.hide();
+    await until(() => $(el, '.unread'), 'the unread count');
+    const launcher = $(el, '.launcher')!;
+    expect(launcher.getAttribute('aria-label')).to.match(
+      /^Чат с контакт-центром, \d+ (новое сообщение|новых сообщени)/,
+    );
+    await expect(el).to.be.accessible();
+    el.show();
+    await until(() => !$(el, '.unread'), 'the count to clear');
+    expect(launcher.getAttribute('aria-label')).to.equal('Чат с контакт-центром');
+  });
+
   it('switching the language mid-conversation loses nothing', async () => {
     const el = await chatFixture();
     await startChat(el, 'Вопрос');
