@@ -501,7 +501,7 @@ describe('<kc-complaint-form>', function () {
     const { el } = await form();
     el.strings = { complaintForm: { continue: 'Далее' }, common: { retry: 'Ещё раз' } };
     await settle(el, 1);
-    expect(button(el, 'continue-button').textContent!.trim()).to.equal('Далее');
+    expect(button(el, 'continue-button').textContent.trim()).to.equal('Далее');
     expect(textOf(el)).to.contain('Вид обращения');
   });
 

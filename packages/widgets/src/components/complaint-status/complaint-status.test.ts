@@ -6,7 +6,6 @@ import {
   config,
   KcNetworkError,
   type KcCitizenComplaint,
-  type KcComplaintDraft,
   type KcCore,
 } from '@kc/sdk';
 import type { MockWorker } from '@kc/mock/browser';
@@ -46,7 +45,7 @@ async function registered(client: KcCore) {
       preferredContact: 'phone',
     },
     consent: { given: true, version: '2026-07-12' },
-  } as KcComplaintDraft);
+  });
   if (result.status !== 'sent') throw new Error('[test] the appeal was not registered');
   return result.receipt;
 }
