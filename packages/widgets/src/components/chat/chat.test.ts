@@ -345,6 +345,17 @@ describe('<kc-chat>', function () {
     }
   });
 
+  it('while the center is closed, offers a callback and the other channels before queueing', async () => {
+    await mock.scenario.set({ centerClosed: true });
+    const el = await chatFixture();
+    el.show();
+    await until(() => $(el, '.offer'), 'the closed offer');
+    expect($(el, '.state')!.textContent).to.match(/^Сейчас не работает/);
+    expect($(el, '.offer')!.textContent).to.include('Контакт-центр сейчас не работает');
+    expect($$(el, '.offer .channels a').length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('a message sent offline waits with its state and goes out once; outages show alternatives', async () => {
     const el = await chatFixture();
     await startChat(el);

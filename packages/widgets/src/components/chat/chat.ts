@@ -91,6 +91,9 @@ let announcementIds = 0;
  * @csspart queue - The queue's place, wait and waiting notice.
  * @csspart offer - The callback and other-channel offer.
  * @csspart outage - The outage notice.
+ * @csspart offline - The notice shown while the browser has no connection.
+ * @csspart typing - "The operator is typing".
+ * @csspart inactivity - The inactivity warning.
  *
  * @cssproperty --kc-chat-accent - The launcher's and the citizen's messages' colour. Default: `--kc-color-accent`.
  * @cssproperty --kc-chat-surface - The panel's background. Default: `--kc-color-surface`.
