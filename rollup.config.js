@@ -9,7 +9,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { createHash } from 'node:crypto';
 
 const root = new URL('.', import.meta.url).pathname;
-const only = process.env.KC_PACKAGES?.split(',');
+const only = process.env.KC_CDN_ONLY ? ['widgets'] : process.env.KC_PACKAGES?.split(',');
+const cdnOnly = Boolean(process.env.KC_CDN_ONLY);
 
 function entries(pkg) {
   const inputs = {};
@@ -35,7 +36,7 @@ for (const dir of readdirSync(`${root}packages`)) {
       .map(([name, src]) => [name, `${root}packages/${dir}/${src.slice(2)}`])
       .filter(([, file]) => existsSync(file)),
   );
-  if (Object.keys(input).length === 0) continue;
+  if (Object.keys(input).length === 0 || cdnOnly) continue;
   const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
   configs.push({
     input,

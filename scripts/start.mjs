@@ -1,52 +1,33 @@
 // SPDX-License-Identifier: MIT
-// `npm start`: serves the example portal with every kc widget, the contact center running in the browser on
-// @kc/mock (msw), from the TypeScript sources. PORT (default 8080) and HOST (default 127.0.0.1) can be set.
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { createRequire } from 'node:module';
+// `npm start`: kc end to end on its embedded defaults. Builds the widgets' CDN files, then starts the reference
+// server (@kc/server) on PORT (default 8080) with PGlite in `.data/`, the demo akimat, the example portal at `/`,
+// the widgets at `/cdn/` and the operator console at `/operator/`. Ctrl-C stops it cleanly.
+//
+// Run through tsx with the `kc-source` condition (see package.json), so the server runs from its sources.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { commonJsPlugin, COMMONJS_PACKAGES } from './commonjs.mjs';
+import { join } from 'node:path';
+import { runServer } from '@kc/server';
 
-const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
-const port = Number(process.env.PORT ?? 8080);
-const hostname = process.env.HOST ?? '127.0.0.1';
-const worker = require.resolve('msw/mockServiceWorker.js').slice(root.length);
+process.chdir(root);
 
-const server = await startDevServer({
-  config: {
-    rootDir: root,
-    port,
-    hostname,
-    nodeResolve: { browser: true, exportConditions: ['kc-source', 'browser', 'development'] },
-    plugins: [
-      commonJsPlugin(COMMONJS_PACKAGES, root),
-      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}/tsconfig.base.json` }),
-    ],
-    middleware: [
-      function routes(context, next) {
-        // A redirect, not a rewrite: the page's relative URLs (./kc-setup.ts, ./portal.css) resolve against its own path.
-        if (context.url === '/' || context.url === '/index.html') return context.redirect('/examples/gov-portal/');
-        if (context.url === '/mockServiceWorker.js') context.url = worker;
-        // The loader asks for `<tag>.js`; from the sources that is the TypeScript file of the same name.
-        const path = context.path;
-        if (path.startsWith('/packages/') && path.endsWith('.js') && !existsSync(root + path)) {
-          if (existsSync(root + path.slice(0, -3) + '.ts')) context.url = path.slice(0, -3) + '.ts';
-        }
-        return next();
-      },
-    ],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
+console.log('[kc] building the widgets for the browser…');
+const build = spawnSync(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent'], {
+  stdio: 'inherit',
+  env: { ...process.env, KC_CDN_ONLY: '1' },
 });
+if (build.status !== 0) process.exit(build.status ?? 1);
 
-console.log(`\n  kc example portal:  http://${hostname}:${port}/`);
-console.log('  The contact center runs in your browser on @kc/mock. Ctrl-C stops.\n');
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    void server.stop().then(() => process.exit(0));
-  });
+const staticDirs = [{ prefix: '/cdn', dir: join(root, 'packages/widgets/dist/cdn') }];
+const pages = { 'example portal': '/' };
+const operatorBuild = join(root, 'examples/operator/build.mjs');
+if (existsSync(operatorBuild)) {
+  const { buildOperatorConsole } = await import(operatorBuild);
+  await buildOperatorConsole();
+  staticDirs.push({ prefix: '/operator', dir: join(root, 'examples/operator') });
+  pages['operator console'] = '/operator/';
 }
+staticDirs.push({ prefix: '/', dir: join(root, 'examples/gov-portal') });
+
+await runServer({ staticDirs, pages });

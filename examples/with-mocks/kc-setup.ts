@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Development setup of the example portal (`npm start`): the contact center runs in the browser on @kc/mock, and
-// the loader imports each widget from the TypeScript sources when its tag is on the page. A real portal includes
-// only the CDN loader: <script type="module" src="https://…/kc.js"></script>.
+// The example portal with no backend at all (`npm run start:mock`): the contact center runs in the browser on
+// @kc/mock, and the loader imports each widget from the TypeScript sources when its tag is on the page. A real
+// portal includes only the CDN loader: <script type="module" src="https://…/kc.js"></script>.
 import { startMockWorker } from '@kc/mock/browser';
 import { installLoader } from '../../packages/widgets/src/loader/loader.js';
 
