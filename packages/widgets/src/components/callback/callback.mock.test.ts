@@ -91,9 +91,9 @@ describe('<kc-callback> with @kc/sdk and @kc/mock', () => {
       await el.updateComplete;
       const radios = $$<HTMLInputElement>(el, 'input[name="slot"]');
       days.push({
-        day: button.textContent!.trim(),
+        day: button.textContent.trim(),
         starts: radios.map((r) => r.value),
-        labels: radios.map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').trim()),
+        labels: radios.map((r) => r.closest('label')!.textContent.replace(/\s+/g, ' ').trim()),
       });
     }
     return days;
@@ -219,7 +219,7 @@ describe('<kc-callback> with @kc/sdk and @kc/mock', () => {
 
     // Cancel it: the backend agrees.
     $$<HTMLButtonElement>(el, '[part="confirmation"] button')
-      .find((b) => b.textContent!.includes('Отменить'))!
+      .find((b) => b.textContent.includes('Отменить'))!
       .click();
     await waitFor(() => $(el, '#cancelled-heading') !== null, 'the cancellation');
     expect(mock.stats.committed.cancelCallback).to.equal(1);

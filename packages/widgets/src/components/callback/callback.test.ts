@@ -13,7 +13,7 @@ const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => el
 const $$ = <E extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<E>(selector),
 ];
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const text = (el: Element) => el.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
 const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 
 const SCHEDULE = {
@@ -89,9 +89,9 @@ describe('<kc-callback>', () => {
   it('offers only the free slots the server gives, grouped by day in the center’s time zone', async () => {
     const { el } = await callback({ open: false });
     const days = $$(el, '[part~="day"]');
-    expect(days.map((d) => d.textContent!.trim())).to.deep.equal(['понедельник, 23 ноября', 'вторник, 24 ноября']);
+    expect(days.map((d) => d.textContent.trim())).to.deep.equal(['понедельник, 23 ноября', 'вторник, 24 ноября']);
     expect(days[0]!.getAttribute('aria-pressed')).to.equal('true');
-    const times = $$(el, 'input[name="slot"]').map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').trim());
+    const times = $$(el, 'input[name="slot"]').map((r) => r.closest('label')!.textContent.replace(/\s+/g, ' ').trim());
     // 16:30 is full: not offered.
     expect(times).to.deep.equal(['15:00–15:30', '15:30–16:00', '16:00–16:30']);
     days[1]!.click();
@@ -121,7 +121,7 @@ describe('<kc-callback>', () => {
 
   it('shows the citizen’s own time beside each slot when their time zone differs', async () => {
     const { el } = await callback({ open: false, userTimeZone: 'Europe/Moscow' });
-    const first = $$(el, 'input[name="slot"]')[0]!.closest('label')!.textContent!.replace(/\s+/g, ' ');
+    const first = $$(el, 'input[name="slot"]')[0]!.closest('label')!.textContent.replace(/\s+/g, ' ');
     expect(first).to.match(/15:00–15:30 \(у вас 13:00/);
     expect(text(el)).to.contain('Время указано по часовому поясу контакт-центра (GMT+5).');
   });
@@ -138,7 +138,7 @@ describe('<kc-callback>', () => {
     await submit(el);
     const summary = $(el, '[part="error-summary"]')!;
     expect(active(el)).to.equal(summary);
-    const links = [...summary.querySelectorAll('a')].map((a) => a.textContent!.trim());
+    const links = [...summary.querySelectorAll('a')].map((a) => a.textContent.trim());
     expect(links).to.deep.equal([
       'Выберите время звонка',
       'Напишите тему звонка',
@@ -189,7 +189,7 @@ describe('<kc-callback>', () => {
     expect(text(el)).to.match(/Оператор позвонит вам понедельник, 23 ноября.*15:30/);
     await expect(el).to.be.accessible();
 
-    [...$$(el, '[part="confirmation"] button')].find((b) => b.textContent!.includes('Изменить время'))!.click();
+    [...$$(el, '[part="confirmation"] button')].find((b) => b.textContent.includes('Изменить время'))!.click();
     await settle(el);
     expect(active(el)?.id).to.equal('reschedule');
     await expect(el).to.be.accessible();
@@ -199,14 +199,14 @@ describe('<kc-callback>', () => {
     await el.updateComplete;
     $$<HTMLInputElement>(el, 'input[name="slot"]')[0]!.click();
     await el.updateComplete;
-    [...$$(el, '[part="confirmation"] button')].find((b) => b.textContent!.includes('Сохранить'))!.click();
+    [...$$(el, '[part="confirmation"] button')].find((b) => b.textContent.includes('Сохранить'))!.click();
     await settle(el);
     expect(fake.rescheduled[0]!.when).to.deep.equal({ slotStart: '2026-11-24T04:00:00.000Z' });
     expect($(el, '[role="status"]')!.textContent).to.equal('Время звонка изменено.');
     expect(text(el)).to.match(/вторник, 24 ноября.*09:00/);
 
     const cancelled = oneEvent(el, 'kc-callback-cancelled');
-    [...$$(el, '[part="confirmation"] button')].find((b) => b.textContent!.includes('Отменить'))!.click();
+    [...$$(el, '[part="confirmation"] button')].find((b) => b.textContent.includes('Отменить'))!.click();
     expect((await cancelled).detail.callback.status).to.equal('cancelled');
     await settle(el);
     expect(active(el)?.id).to.equal('cancelled-heading');
@@ -293,7 +293,7 @@ describe('<kc-callback>', () => {
 
   it('keeps everything typed when the language changes, in kk, ru and en', async () => {
     const { el } = await callback({ lang: 'kk' });
-    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('Кері қоңырау');
+    expect($(el, '[part="heading"]')!.textContent.trim()).to.equal('Кері қоңырау');
     await type(el, '#topic', 'Жәрдемақы');
     await type(el, '#phone', '+7 701 123 45 67');
     await type(el, '#name', 'Ұлан');
@@ -301,7 +301,7 @@ describe('<kc-callback>', () => {
     await expect(el).to.be.accessible();
     el.setAttribute('lang', 'en');
     await settle(el);
-    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('Callback');
+    expect($(el, '[part="heading"]')!.textContent.trim()).to.equal('Callback');
     expect($(el, 'label[for="phone"]')!.textContent).to.equal('Phone number');
     expect($<HTMLTextAreaElement>(el, '#topic')!.value).to.equal('Жәрдемақы');
     expect($<HTMLInputElement>(el, '#phone')!.value).to.equal('+7 701 123 45 67');
@@ -311,7 +311,7 @@ describe('<kc-callback>', () => {
     await expect(el).to.be.accessible();
     el.setAttribute('lang', 'ru');
     await settle(el);
-    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('Обратный звонок');
+    expect($(el, '[part="heading"]')!.textContent.trim()).to.equal('Обратный звонок');
     expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Ұлан');
   });
 

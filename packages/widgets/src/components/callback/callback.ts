@@ -660,7 +660,7 @@ export class KcCallback extends KcElement {
     return html`<div class="picker">
       <p class="kc-hint">${s.centerZone(zone)}</p>
       <p class="kc-label" id="days-label">${s.dayLegend}</p>
-      <ul class="days" part="days" role="list" aria-labelledby="days-label">
+      <ul class="days" part="days" aria-labelledby="days-label">
         ${[...offer.days].map(
           ([date, list]) =>
             html`<li>

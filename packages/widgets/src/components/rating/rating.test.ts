@@ -12,7 +12,7 @@ const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => el
 const $$ = <E extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<E>(selector),
 ];
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const text = (el: Element) => el.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
 const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 
 const REASONS = [
@@ -67,11 +67,9 @@ describe('<kc-rating>', () => {
 
   it('asks whether the question was solved and satisfaction 1–5 with a word for each score', async () => {
     const { el } = await rating();
-    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('Оцените онлайн-чат');
+    expect($(el, '[part="heading"]')!.textContent.trim()).to.equal('Оцените онлайн-чат');
     expect($(el, '#resolved legend')!.textContent).to.equal('Ваш вопрос решён?');
-    const options = $$(el, '[data-scale="csat"] [part="option"]').map((o) =>
-      o.textContent!.replace(/\s+/g, ' ').trim(),
-    );
+    const options = $$(el, '[data-scale="csat"] [part="option"]').map((o) => o.textContent.replace(/\s+/g, ' ').trim());
     expect(options).to.deep.equal(['1 Очень плохо', '2 Плохо', '3 Удовлетворительно', '4 Хорошо', '5 Отлично']);
     for (const option of $$(el, '[part="option"]')) {
       const box = option.getBoundingClientRect();
@@ -166,7 +164,7 @@ describe('<kc-rating>', () => {
     await pick(el, 'resolved', 'false');
     await pick(el, 'csat', '2');
     expect(el.matches(':state(low)')).to.equal(true);
-    const reasons = $$(el, 'input[name="reason"]').map((r) => r.closest('label')!.textContent!.trim());
+    const reasons = $$(el, 'input[name="reason"]').map((r) => r.closest('label')!.textContent.trim());
     expect(reasons).to.deep.equal(['Долгое ожидание', 'Вопрос не решён']);
     await expect(el).to.be.accessible();
     $<HTMLInputElement>(el, 'input[name="reason"][value="long_wait"]')!.click();
@@ -222,7 +220,7 @@ describe('<kc-rating>', () => {
     await submit(el);
     const summary = $(el, '[part="error-summary"]')!;
     expect(active(el)).to.equal(summary);
-    expect([...summary.querySelectorAll('a')].map((a) => a.textContent!.trim())).to.deep.equal([
+    expect([...summary.querySelectorAll('a')].map((a) => a.textContent.trim())).to.deep.equal([
       'Выберите оценку от 1 до 5',
       'Введите номер телефона, чтобы мы могли связаться с вами',
     ]);
@@ -236,12 +234,12 @@ describe('<kc-rating>', () => {
     const { el } = await rating();
     const comment = $<HTMLTextAreaElement>(el, '#comment')!;
     expect(comment.hasAttribute('maxlength')).to.equal(false);
-    expect($(el, '[part="counter"]')!.textContent!.trim()).to.equal('Осталось 2000 символов');
+    expect($(el, '[part="counter"]')!.textContent.trim()).to.equal('Осталось 2000 символов');
     expect($(el, '[part="counter"]')!.getAttribute('aria-hidden')).to.equal('true');
     comment.value = 'а'.repeat(2003);
     comment.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    expect($(el, '[part="counter"]')!.textContent!.trim()).to.equal('Превышено на 3 символа');
+    expect($(el, '[part="counter"]')!.textContent.trim()).to.equal('Превышено на 3 символа');
     await until(el, () => $(el, '[aria-live="polite"]')!.textContent === 'Превышено на 3 символа', 'the status');
     await pick(el, 'resolved', 'true');
     await pick(el, 'csat', '4');
@@ -253,7 +251,7 @@ describe('<kc-rating>', () => {
     const { el, fake } = await rating({ ces: true, nps: true, lang: 'en' });
     expect($$(el, '[data-scale="ces"] input')).to.have.length(7);
     expect($$(el, '[data-scale="nps"] input')).to.have.length(11);
-    expect($(el, '[data-scale="ces"] [part="option"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    expect($(el, '[data-scale="ces"] [part="option"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
       '1 Very difficult',
     );
     await expect(el).to.be.accessible();
@@ -303,7 +301,7 @@ describe('<kc-rating>', () => {
 
   it('keeps every answer when the language changes, in kk, ru and en', async () => {
     const { el } = await rating({ lang: 'kk' });
-    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('Онлайн-чатты бағалаңыз');
+    expect($(el, '[part="heading"]')!.textContent.trim()).to.equal('Онлайн-чатты бағалаңыз');
     await pick(el, 'resolved', 'false');
     await pick(el, 'csat', '3');
     const comment = $<HTMLTextAreaElement>(el, '#comment')!;
