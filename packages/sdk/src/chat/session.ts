@@ -134,6 +134,8 @@ export class KcChatSession {
     this.info = state.session;
     this.#lastEventId = state.lastEventId;
     for (const m of state.messages) this.#merge(m, false);
+    // What the citizen read before a reload is not unread again.
+    this.#readUpTo = [...state.messages].reverse().find((m) => m.author.kind !== 'citizen' && m.state === 'read')?.id;
     // The citizen's messages still in the outbox from before a reload; those the server has are done.
     stored.pending = (stored.pending ?? []).filter((p) => !this.#messages.has(p.id));
     for (const p of stored.pending) this.#put(localMessage(p.id, p.text, p.at, 'queued'), false);
