@@ -66,6 +66,17 @@ describe('<kc-callback>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('is accessible in the dark theme, closed, with the slot picker and errors', async () => {
+    const fake = fakeCallbackClient({ config: fakeConfig({ schedule: SCHEDULE }), open: false });
+    const el = await fixture<KcCallback>(
+      html`<kc-callback .client=${fake.client} lang="kk" theme="dark"></kc-callback>`,
+    );
+    await until(el, () => $(el, 'form') !== null, 'the form');
+    await submit(el);
+    expect($(el, '[part="error-summary"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('says it is open and the wait, and offers "as soon as possible" while open', async () => {
     const { el } = await callback({ waitSeconds: 430 });
     expect($(el, '[part="availability"]')!.textContent).to.contain('Контакт-центр сейчас работает.');

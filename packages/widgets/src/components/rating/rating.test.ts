@@ -65,6 +65,29 @@ describe('<kc-rating>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('is accessible in the dark theme, after a low score', async () => {
+    const fake = fakeCallbackClient({
+      config: fakeConfig({
+        ratings: { lowScoreThreshold: 3, lowScoreReasons: REASONS, askCes: true, askNps: true },
+      }),
+    });
+    const el = await fixture<KcRating>(
+      html`<kc-rating
+        .client=${fake.client}
+        subject-kind="complaint"
+        subject-id="AK-2026-000001"
+        lang="kk"
+        theme="dark"
+      ></kc-rating>`,
+    );
+    await until(el, () => $(el, 'form') !== null, 'the form');
+    await pick(el, 'csat', '1');
+    $<HTMLInputElement>(el, '#follow-up')!.click();
+    await el.updateComplete;
+    expect($(el, '[part="follow-up"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('asks whether the question was solved and satisfaction 1–5 with a word for each score', async () => {
     const { el } = await rating();
     expect($(el, '[part="heading"]')!.textContent.trim()).to.equal('Оцените онлайн-чат');
