@@ -212,6 +212,9 @@ describe('<kc-complaint-form>', function () {
     await settle(el, 1);
     expect($(el, 'progress')).to.exist;
     await expect(el).to.be.accessible();
+    type(field(el, 'description'), 'Яма.');
+    await next(el);
+    expect($(el, '#files-error')!.textContent).to.equal('Дождитесь окончания загрузки файлов или отмените её');
     $$<HTMLButtonElement>(el, '.file button')[0]!.click();
     await waitUntil(() => $(el, 'progress') === null, 'cancelled', { timeout: 3000 });
     expect($(el, '[role="status"]')!.textContent).to.equal('Загрузка файла «a.pdf» отменена.');

@@ -430,6 +430,7 @@ export class KcComplaintForm extends KcElement {
         bad('categoryId', 'categoryRequired');
     } else if (step === 'description') {
       if (v.subject.trim().length > SUBJECT_MAX) bad('subject', 'subjectTooLong');
+      if (this.uploads.length) bad('files', 'uploadPending');
       if (!v.description.trim()) bad('description', 'descriptionRequired');
       else if (v.description.length > DESCRIPTION_MAX)
         out.set('description', e.descriptionTooLong(this.formatNumber(DESCRIPTION_MAX)));

@@ -2,6 +2,7 @@
 import { plural } from '../../../translations/translation.js';
 import type { ComplaintFormStrings } from './index.js';
 
+const num = (n: number) => n.toLocaleString('en');
 const chars = (n: number) => plural('en', n, { one: 'character', other: 'characters' });
 const files = (n: number) => plural('en', n, { one: 'file', other: 'files' });
 
@@ -22,8 +23,8 @@ const en = {
   subjectLabel: 'Subject (optional)',
   descriptionLabel: 'Describe your appeal',
   descriptionHint: 'What happened, when and where, and what you expect.',
-  charactersLeft: (n) => `You have ${n} ${chars(n)} remaining`,
-  charactersOver: (n) => `You have ${n} ${chars(n)} too many`,
+  charactersLeft: (n) => `You have ${num(n)} ${chars(n)} remaining`,
+  charactersOver: (n) => `You have ${num(n)} ${chars(n)} too many`,
   attachmentsLabel: 'Files (optional)',
   attachmentsHint: (types, size, count) => `Up to ${count} ${files(count)} (${types}), each up to ${size}.`,
   uploading: (name) => `Uploading “${name}”`,
@@ -96,6 +97,7 @@ const en = {
     emailRequired: 'Enter an e-mail address to get the answer by e-mail',
     emailInvalid: 'Enter an e-mail address in the correct format, like name@example.kz',
     consentRequired: 'Without consent to the processing of personal data the appeal cannot be registered',
+    uploadPending: 'Wait for the files to finish uploading, or cancel the upload',
     invalid: 'Check this field',
   },
   refused: 'The contact center did not accept the appeal. Check your answers and send it again.',

@@ -24,6 +24,7 @@ export type FormErrorCode =
   | 'emailRequired'
   | 'emailInvalid'
   | 'consentRequired'
+  | 'uploadPending'
   | 'invalid';
 
 /**

@@ -3,6 +3,8 @@ import type { ComplaintFormStrings } from './index.js';
 
 // A Kazakh noun stays singular after a numeral («3 таңба», «5 файл»): no plural forms are needed here.
 
+const num = (n: number) => n.toLocaleString('kk');
+
 /** `<kc-complaint-form>` in Kazakh. */
 const kk = {
   stepOf: (n, total) => `${total} қадамның ${n}-қадамы`,
@@ -20,8 +22,8 @@ const kk = {
   subjectLabel: 'Тақырыбы (міндетті емес)',
   descriptionLabel: 'Өтініштің мәнін сипаттаңыз',
   descriptionHint: 'Не болды, қашан және қайда, және не күтесіз.',
-  charactersLeft: (n) => `${n} таңба қалды`,
-  charactersOver: (n) => `${n} таңбаға артық`,
+  charactersLeft: (n) => `${num(n)} таңба қалды`,
+  charactersOver: (n) => `${num(n)} таңбаға артық`,
   attachmentsLabel: 'Файлдар (міндетті емес)',
   attachmentsHint: (types, size, count) => `${count} файлдан аспайды (${types}), әрқайсысы ${size} дейін.`,
   uploading: (name) => `«${name}» файлы жүктелуде`,
@@ -94,6 +96,7 @@ const kk = {
     emailRequired: 'Жауапты пошта арқылы алу үшін электрондық пошта мекенжайын енгізіңіз',
     emailInvalid: 'Электрондық пошта мекенжайын name@example.kz түрінде енгізіңіз',
     consentRequired: 'Дербес деректерді жинауға және өңдеуге келісімсіз өтініш тіркелмейді',
+    uploadPending: 'Файлдардың жүктелуі аяқталғанын күтіңіз немесе оны тоқтатыңыз',
     invalid: 'Осы өрісті тексеріңіз',
   },
   refused: 'Байланыс орталығы өтінішті қабылдамады. Жауаптарды тексеріп, қайта жіберіңіз.',

@@ -2,6 +2,7 @@
 import { plural } from '../../../translations/translation.js';
 import type { ComplaintFormStrings } from './index.js';
 
+const num = (n: number) => n.toLocaleString('ru');
 const chars = (n: number) => plural('ru', n, { one: 'символ', few: 'символа', many: 'символов', other: 'символа' });
 const files = (n: number) => plural('ru', n, { one: 'файла', few: 'файлов', many: 'файлов', other: 'файла' });
 
@@ -23,8 +24,8 @@ const ru = {
   descriptionLabel: 'Опишите суть обращения',
   descriptionHint: 'Что произошло, когда и где, и чего вы ожидаете.',
   charactersLeft: (n) =>
-    `${plural('ru', n, { one: 'Остался', few: 'Осталось', many: 'Осталось', other: 'Осталось' })} ${n} ${chars(n)}`,
-  charactersOver: (n) => `Превышено на ${n} ${chars(n)}`,
+    `${plural('ru', n, { one: 'Остался', few: 'Осталось', many: 'Осталось', other: 'Осталось' })} ${num(n)} ${chars(n)}`,
+  charactersOver: (n) => `Превышено на ${num(n)} ${chars(n)}`,
   attachmentsLabel: 'Файлы (необязательно)',
   attachmentsHint: (types, size, count) => `Не более ${count} ${files(count)} (${types}), каждый до ${size}.`,
   uploading: (name) => `Загружается файл «${name}»`,
@@ -97,6 +98,7 @@ const ru = {
     emailRequired: 'Введите адрес электронной почты, чтобы получить ответ по почте',
     emailInvalid: 'Введите адрес электронной почты в формате name@example.kz',
     consentRequired: 'Без согласия на сбор и обработку персональных данных обращение не может быть зарегистрировано',
+    uploadPending: 'Дождитесь окончания загрузки файлов или отмените её',
     invalid: 'Проверьте это поле',
   },
   refused: 'Контакт-центр не принял обращение. Проверьте ответы и отправьте его ещё раз.',
