@@ -351,6 +351,12 @@ describe('<kc-callback>', () => {
     );
     await until(el, () => $(el, 'form') !== null, 'the form');
     expect($<HTMLTextAreaElement>(el, '#topic')!.value).to.equal('Pension');
+    // A host may pass no topic at all (`.topic=${undefined}`): the field is then empty.
+    el.topic = undefined;
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#topic')!.value).to.equal('');
+    el.topic = 'Pension';
+    await el.updateComplete;
     await type(el, '#phone', '87011234567');
     $<HTMLInputElement>(el, '#consent')!.click();
     await submit(el);

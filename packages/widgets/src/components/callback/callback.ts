@@ -121,7 +121,7 @@ export class KcCallback extends KcElement {
    *
    * @default ''
    */
-  @property() topic = '';
+  @property() topic: string | undefined = '';
 
   /** The chat session the callback continues, when `<kc-chat>` offers it; sent with the request. */
   @property({ attribute: 'chat-session-id' }) chatSessionId?: string;
@@ -135,7 +135,7 @@ export class KcCallback extends KcElement {
    *
    * @default ''
    */
-  @property({ attribute: false }) phone = '';
+  @property({ attribute: false }) phone: string | undefined = '';
 
   /**
    * The citizen's time zone, to show their own time beside each slot when it differs from the center's.
@@ -307,11 +307,11 @@ export class KcCallback extends KcElement {
   }
 
   get #topic(): string {
-    return this.topicValue ?? this.topic;
+    return this.topicValue ?? this.topic ?? '';
   }
 
   get #phone(): string {
-    return this.phoneValue ?? this.phone;
+    return this.phoneValue ?? this.phone ?? '';
   }
 
   #mode(offer: Offer): 'asap' | 'slot' {

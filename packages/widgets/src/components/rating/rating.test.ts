@@ -170,6 +170,24 @@ describe('<kc-rating>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the thank-you when the host re-renders with an equal subject, and starts over for another', async () => {
+    const fake = fakeCallbackClient();
+    const el = await fixture<KcRating>(
+      html`<kc-rating .client=${fake.client} .subject=${{ kind: 'chat', id: 'a1' }} lang="en"></kc-rating>`,
+    );
+    await until(el, () => $(el, 'form') !== null, 'the form');
+    await pick(el, 'resolved', 'true');
+    await pick(el, 'csat', '5');
+    await submit(el);
+    expect($(el, '[part="thanks"]')).to.not.equal(null);
+    el.subject = { kind: 'chat', id: 'a1' };
+    await settle(el);
+    expect($(el, '[part="thanks"]')).to.not.equal(null);
+    el.subject = { kind: 'chat', id: 'b2' };
+    await until(el, () => $(el, 'form') !== null, 'a new form');
+    expect($<HTMLInputElement>(el, '#csat-5')!.checked).to.equal(false);
+  });
+
   it('the server refuses a second rating: shows the already-rated thanks', async () => {
     const { el, fake } = await rating();
     fake.ratingOutcome = { error: httpError(409, 'already_rated') };

@@ -128,7 +128,7 @@ export class KcRating extends KcElement {
    *
    * @default ''
    */
-  @property({ attribute: false }) phone = '';
+  @property({ attribute: false }) phone: string | undefined = '';
 
   /** Per-instance wording: `{ rating: { submit: '…' } }`, besides the shared catalog's sections. */
   declare strings: StringsOverride & { rating?: Partial<RatingStrings> };
@@ -155,6 +155,7 @@ export class KcRating extends KcElement {
 
   readonly #states = new CustomStates(this);
   #focus?: string;
+  #subjectKey?: string;
   #countTimer?: ReturnType<typeof setTimeout>;
   #unsubscribe?: () => void;
   #client?: WidgetClient;
@@ -212,9 +213,12 @@ export class KcRating extends KcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('subject') || changed.has('subjectKind') || changed.has('subjectId')) {
-      if (this.hasUpdated && this.view !== 'form') this.#reset();
-    }
+    // A host re-rendering with a fresh but equal `subject` object (as `<kc-chat>` does) keeps the state; another
+    // contact starts over.
+    const subject = this.#subject();
+    const key = subject ? `${subject.kind}\n${subject.id}` : undefined;
+    if (this.hasUpdated && key !== this.#subjectKey && this.view !== 'form' && !this.#asksRef) this.#reset();
+    this.#subjectKey = key;
   }
 
   /** The subject from the property, else the attributes, else (a call without id) the reference typed. */
@@ -249,7 +253,7 @@ export class KcRating extends KcElement {
   }
 
   get #phone(): string {
-    return this.phoneValue ?? this.phone;
+    return this.phoneValue ?? this.phone ?? '';
   }
 
   #reset(): void {
