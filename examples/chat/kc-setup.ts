@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Development setup of the chat example: the contact center runs in the browser on @kc/mock (with its scripted
+// Development setup of the chat example (served from the sources, as the other examples): the contact center runs in the browser on @kc/mock (with its scripted
 // operator), the loader imports <kc-chat> from the TypeScript sources when the tag is on the page, and the buttons
 // of the page stage the mock's scenarios. A real portal includes only the CDN loader and the tag.
 import { startMockWorker } from '@kc/mock/browser';
