@@ -998,7 +998,7 @@ export class KcComplaintForm extends KcElement {
             }, COUNT_PAUSE_MS);
           }}
         ></textarea>
-        <p class="kc-visually-hidden" id="description-limit">${s.charactersLeft(DESCRIPTION_MAX)}</p>
+        <p class="kc-visually-hidden" id="description-limit">${s.charactersLimit(DESCRIPTION_MAX)}</p>
         <p class="counter ${left < 0 ? 'counter--over' : ''}" part="counter" aria-hidden="true">${count}</p>
         <div class="kc-visually-hidden" role="status" aria-live="polite">${this.countSaid}</div>
       </div>

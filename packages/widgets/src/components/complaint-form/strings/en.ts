@@ -23,6 +23,7 @@ const en = {
   subjectLabel: 'Subject (optional)',
   descriptionLabel: 'Describe your appeal',
   descriptionHint: 'What happened, when and where, and what you expect.',
+  charactersLimit: (n) => `You can enter up to ${num(n)} ${chars(n)}`,
   charactersLeft: (n) => `You have ${num(n)} ${chars(n)} remaining`,
   charactersOver: (n) => `You have ${num(n)} ${chars(n)} too many`,
   attachmentsLabel: 'Files (optional)',

@@ -44,6 +44,8 @@ export interface ComplaintFormStrings {
   descriptionLabel: string;
   descriptionHint: string;
   /** The character count under the description: characters left (`n` ≥ 0) or over the limit. */
+  /** Read with the field by screen readers: how much it takes (`Можно ввести до 10 000 символов`). */
+  charactersLimit: (n: number) => string;
   charactersLeft: (n: number) => string;
   charactersOver: (n: number) => string;
   attachmentsLabel: string;

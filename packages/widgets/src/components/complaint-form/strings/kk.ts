@@ -22,6 +22,7 @@ const kk = {
   subjectLabel: 'Тақырыбы (міндетті емес)',
   descriptionLabel: 'Өтініштің мәнін сипаттаңыз',
   descriptionHint: 'Не болды, қашан және қайда, және не күтесіз.',
+  charactersLimit: (n) => `${num(n)} таңбаға дейін енгізуге болады`,
   charactersLeft: (n) => `${num(n)} таңба қалды`,
   charactersOver: (n) => `${num(n)} таңбаға артық`,
   attachmentsLabel: 'Файлдар (міндетті емес)',

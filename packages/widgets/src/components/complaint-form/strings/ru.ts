@@ -23,6 +23,8 @@ const ru = {
   subjectLabel: 'Тема (необязательно)',
   descriptionLabel: 'Опишите суть обращения',
   descriptionHint: 'Что произошло, когда и где, и чего вы ожидаете.',
+  // «до» takes the genitive: до 21 символа, до 10 000 символов.
+  charactersLimit: (n) => `Можно ввести до ${num(n)} ${plural('ru', n, { one: 'символа', other: 'символов' })}`,
   charactersLeft: (n) =>
     `${plural('ru', n, { one: 'Остался', few: 'Осталось', many: 'Осталось', other: 'Осталось' })} ${num(n)} ${chars(n)}`,
   charactersOver: (n) => `Превышено на ${num(n)} ${chars(n)}`,

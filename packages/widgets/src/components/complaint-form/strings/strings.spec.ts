@@ -66,6 +66,8 @@ describe('complaint widgets’ strings', () => {
     expect(formRu.charactersLeft(3)).to.equal('Осталось 3 символа');
     expect(formRu.charactersLeft(11)).to.equal('Осталось 11 символов');
     expect(formRu.charactersOver(1)).to.equal('Превышено на 1 символ');
+    expect(formRu.charactersLimit(10_000)).to.equal('Можно ввести до 10\u00a0000 символов');
+    expect(formRu.charactersLimit(21)).to.equal('Можно ввести до 21 символа');
     expect(formRu.charactersLeft(10_000)).to.equal('Осталось 10\u00a0000 символов');
     expect(formEn.charactersLeft(10_000)).to.equal('You have 10,000 characters remaining');
     expect(formRu.attachmentsHint('PDF', '10 МБ', 5)).to.equal('Не более 5 файлов (PDF), каждый до 10 МБ.');
