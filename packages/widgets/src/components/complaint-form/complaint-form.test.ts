@@ -500,6 +500,20 @@ describe('<kc-complaint-form>', function () {
     expect(textOf(el)).to.contain('Мәтін текст text');
   });
 
+  it('shows in place, accessibly, when the configuration cannot be loaded, and retries', async () => {
+    await mock.scenario.set({ networkFailure: { operations: ['getConfig'], times: 1 } });
+    let reported = 0;
+    const client = clientOver();
+    const el = await fixture<KcComplaintForm>(
+      html`<kc-complaint-form .client=${client} lang="ru" @kc-error=${() => (reported += 1)}></kc-complaint-form>`,
+    );
+    await waitUntil(() => $(el, '[part="error"]') !== null, 'the error state', { timeout: 5000 });
+    expect(reported).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await waitUntil(() => $(el, 'form') !== null, 'the form after the retry', { timeout: 5000 });
+  });
+
   it('takes mandated wording per instance through strings.complaintForm', async () => {
     const { el } = await form();
     el.strings = { complaintForm: { continue: 'Далее' }, common: { retry: 'Ещё раз' } };

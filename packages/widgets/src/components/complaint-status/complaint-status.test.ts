@@ -1,13 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  complaints,
-  config,
-  KcNetworkError,
-  type KcCitizenComplaint,
-  type KcCore,
-} from '@kc/sdk';
+import { complaints, config, KcNetworkError, type KcCitizenComplaint, type KcCore } from '@kc/sdk';
 import type { MockWorker } from '@kc/mock/browser';
 import '../../kc-complaint-status.js';
 import type { KcComplaintStatus } from './complaint-status.js';
@@ -293,6 +287,17 @@ describe('<kc-complaint-status>', function () {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('is accessible while searching', async () => {
+    const fake = fakeAppeals();
+    const el = await statusEl(fake.client);
+    // A watch that never answers keeps the element searching.
+    (fake.client.use(complaints, () => undefined) as unknown as { watch: unknown }).watch = () => () => undefined;
+    await lookUp(el);
+    expect(el.matches(':state(searching)')).to.equal(true);
+    expect($(el, '[part="find-button"]')!.getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
 
   it('follows the appeal live and announces a change politely without moving focus', async () => {
     const fake = fakeAppeals();
