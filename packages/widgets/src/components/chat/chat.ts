@@ -168,6 +168,7 @@ export class KcChat extends KcElement {
   #stickToBottom = true;
   #resumed = false;
   #draft = '';
+  #rated?: { subject: { kind: 'chat'; id: string }; auth: { chatToken: string } };
 
   /** The texts of this element in the current language, with the page's overrides. */
   protected get s(): ChatStrings {
@@ -1160,6 +1161,11 @@ export class KcChat extends KcElement {
     const s = this.s;
     const reason = session.ending?.reason ?? session.info.closeReason ?? 'citizen_closed';
     const embed = this.embed;
+    // The same objects on every render, so that the rating does not see a new subject each time.
+    const rated = (this.#rated =
+      this.#rated?.subject.id === session.id
+        ? this.#rated
+        : { subject: { kind: 'chat' as const, id: session.id }, auth: { chatToken: session.token } });
     return html`<div class="ended">
       <p class="ended-text">${s.ended[reason]}</p>
       ${
@@ -1167,8 +1173,8 @@ export class KcChat extends KcElement {
           ? html`<kc-rating
               .client=${this.shared}
               .headingLevel=${3}
-              .subject=${{ kind: 'chat' as const, id: session.id }}
-              .auth=${{ chatToken: session.token }}
+              .subject=${rated.subject}
+              .auth=${rated.auth}
             ></kc-rating>`
           : nothing
       }
