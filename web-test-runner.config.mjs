@@ -97,5 +97,8 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  reporters: [defaultReporter(), countReporter({ outFile: process.env.KC_RESULTS_FILE ?? '.test-results/browsers.json' })],
+  reporters: [
+    defaultReporter(),
+    countReporter({ outFile: process.env.KC_RESULTS_FILE ?? '.test-results/browsers.json' }),
+  ],
 };

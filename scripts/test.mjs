@@ -101,7 +101,7 @@ if (!onlyNode && browserFiles.length > 0) {
       ['--config', 'web-test-runner.config.mjs'],
       {
         KC_TEST_FILES: browserFiles.join(','),
-      KC_RESULTS_FILE: join(results, 'browsers.json'),
+        KC_RESULTS_FILE: join(results, 'browsers.json'),
         KC_BROWSERS: wanted.join(','),
         KC_WEBKIT_DRIVER_PORT: String(webkit?.port ?? ''),
         PUPPETEER_SKIP_DOWNLOAD: '1',
