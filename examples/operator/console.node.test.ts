@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+// The operator console end to end: the reference server (in-memory PGlite) serves the built console under its
+// strict CSP, and a headless Chromium signs in with the demo token, answers a chat with a quick reply and moves an
+// appeal to `answered`, while the operator event stream brings new chats and appeals in live.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { createServer, type KcServer } from '@kc/server';
+import type { Complaint, ComplaintReceipt, Config, OperatorChatDetail } from '@kc/contract';
+import { buildOperatorConsole } from './build.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CHROMIUM = process.env.KC_CHROMIUM ?? '/usr/bin/chromium';
+// A Tuesday, 11:00 in Almaty: the center is open, so a citizen can start a chat whatever day the test runs.
+const OPEN_AT = Date.parse('2026-11-24T11:00:00+05:00');
+const offsetMs = OPEN_AT - Date.now();
+
+let server: KcServer;
+let browser: Browser;
+let page: Page;
+let api = '';
+let token = '';
+let config: Config;
+const problems: string[] = [];
+let signedIn = false;
+
+const post = async <T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> => {
+  const res = await fetch(`${api}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
+    body: JSON.stringify(body),
+  });
+  assert.ok(res.ok, `${path}: ${res.status} ${await res.clone().text()}`);
+  return (await res.json()) as T;
+};
+const asOperator = async <T>(path: string): Promise<T> => {
+  const res = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(res.status, 200, path);
+  return (await res.json()) as T;
+};
+
+function fileAppeal(firstName: string): Promise<ComplaintReceipt> {
+  const category = config.appeals.categories.find(
+    (c) => c.parentId !== null && (!c.kinds || c.kinds.includes('complaint')),
+  );
+  assert.ok(category, 'the demo center has a category for complaints');
+  return post<ComplaintReceipt>('/complaints', {
+    kind: 'complaint',
+    categoryId: category.id,
+    subject: 'Аулада жарық жоқ',
+    description: 'Үйіміздің ауласындағы шамдар бір айдан бері жанбайды. <img src=x onerror=alert(1)>',
+    applicant: {
+      iin: '900101300017',
+      lastName: 'Сейтқали',
+      firstName,
+      phone: '+77011234567',
+      preferredLanguage: 'kk',
+      preferredContact: 'phone',
+    },
+    consent: { given: true, version: config.privacy.version },
+    channel: 'web',
+  });
+}
+
+/** Waits until an element matching `selector` contains `text`. */
+async function waitForText(selector: string, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (sel: string, t: string) => [...document.querySelectorAll(sel)].some((el) => el.textContent?.includes(t)),
+    { timeout },
+    selector,
+    text,
+  );
+}
+
+async function clickText(selector: string, text: string): Promise<void> {
+  await waitForText(selector, text);
+  await page.evaluate(
+    (sel: string, t: string) => {
+      const el = [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.textContent?.includes(t));
+      el?.click();
+    },
+    selector,
+    text,
+  );
+}
+
+describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) && 'no Chromium' }, () => {
+  before(async () => {
+    await buildOperatorConsole();
+    server = await createServer({
+      memory: true,
+      port: 0,
+      allowedOrigins: ['*'],
+      clock: { now: () => new Date(Date.now() + offsetMs) },
+      staticDirs: [{ prefix: '/operator', dir: here }],
+    });
+    api = `${server.url}/api/v1`;
+    assert.ok(server.demoToken, 'a demo token');
+    token = server.demoToken.token;
+    config = (await (await fetch(`${api}/config`)).json()) as Config;
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+    page = await browser.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
+    page.on('console', (m) => {
+      // Failed requests are checked one by one below, with their addresses.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        problems.push(`console: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      const { pathname } = new URL(r.url());
+      const expected = r.status() === 401 && pathname.startsWith('/api/v1/operator/') && !signedIn;
+      if (r.status() >= 400 && !expected) problems.push(`${r.status()} ${r.request().method()} ${pathname}`);
+    });
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in with the token, keeps it in sessionStorage only, and refuses a wrong one', async () => {
+    await page.goto(`${server.url}/operator/`, { waitUntil: 'load' });
+    await page.waitForSelector('#kc-token');
+    await page.type('#kc-token', 'not-a-valid-token-at-all');
+    await page.click('.signin button[type="submit"]');
+    await waitForText('.signin [role="alert"]', 'Токен не принят');
+
+    signedIn = true;
+    await page.type('#kc-token', token);
+    await page.click('.signin button[type="submit"]');
+    await page.waitForSelector('[role="tab"]');
+    await waitForText('.stream', 'в реальном времени');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('kc-operator-token')), token);
+    assert.ok(!page.url().includes(token), 'the token is not in the URL');
+    assert.equal(await page.evaluate(() => localStorage.getItem('kc-operator-token')), null);
+  });
+
+  it('takes a new chat from the queue live, fills the citizen name into a quick reply, sends it, closes', async () => {
+    const started = await post<{ session: { id: string } }>('/chat/sessions', {
+      language: 'ru',
+      name: 'Әйгерім',
+      consent: { given: true, version: config.privacy.version },
+      firstMessage: { clientMessageId: randomUUID(), text: 'Здравствуйте! Вопрос о пособии.' },
+    });
+    const id = started.session.id;
+    await clickText('.chat-list button', 'Әйгерім'); // arrived through the operator event stream
+    await waitForText('.messages', 'Вопрос о пособии');
+    await clickText('.conversation button', 'Взять чат');
+    await page.waitForSelector('#kc-reply');
+    await clickText('.quick button', 'Приветствие');
+    const draft = await page.$eval('#kc-reply', (el) => (el as HTMLTextAreaElement).value);
+    assert.equal(draft, 'Здравствуйте, Әйгерім! Чем я могу вам помочь?');
+    await page.click('.reply button[type="submit"]');
+    await waitForText('.messages', 'Здравствуйте, Әйгерім!');
+    const detail = await asOperator<OperatorChatDetail>(`/operator/chats/${id}`);
+    assert.ok(detail.messages.some((m) => m.author.kind === 'operator' && m.text === draft));
+
+    await clickText('.close button', 'Закрыть чат');
+    await waitForText('.conversation h3', 'закрыт');
+  });
+
+  it('lists appeals by due date, shows a new one live, and moves it to answered with an e-Otinish number', async () => {
+    const first = await fileAppeal('Әйгерім');
+    await clickText('[role="tab"]', 'Обращения');
+    await waitForText('table.complaints', first.trackingNumber);
+    const later = await fileAppeal('Данияр'); // while the console is open
+    await waitForText('table.complaints', later.trackingNumber);
+    const order = await page.$$eval('table.complaints tbody th', (ths) => ths.map((th) => th.textContent?.trim()));
+    assert.deepEqual(order, [first.trackingNumber, later.trackingNumber], 'earliest due first');
+
+    await clickText('table.complaints button', first.trackingNumber);
+    await waitForText('.complaint .text', '<img src=x onerror=alert(1)>'); // rendered as text
+    assert.equal(await page.$('.complaint img'), null);
+
+    await page.select('#kc-to', 'in_review');
+    await page.type('#kc-note', 'Принято в работу.');
+    await page.click('.transition button[type="submit"]');
+    await waitForText('.complaint dd.status', 'На рассмотрении');
+
+    await page.select('#kc-to', 'answered');
+    await page.waitForSelector('#kc-answer');
+    await page.select('#kc-outcome', 'explained');
+    await page.type('#kc-answer', 'Освещение восстановлено 25 ноября.');
+    await page.type('#kc-t-ext-ref', 'ЖТ-Т-2026-0001');
+    await page.click('.transition button[type="submit"]');
+    await waitForText('.complaint dd.status', 'Дан ответ');
+    assert.deepEqual(problems, []);
+    await waitForText('.timeline', 'Освещение восстановлено');
+
+    const answered = await asOperator<Complaint>(`/operator/complaints/${await findId(first.trackingNumber)}`);
+    assert.equal(answered.status, 'answered');
+    assert.equal(answered.resolution?.outcome, 'explained');
+    assert.ok(answered.externalRefs.some((r) => r.system === 'e-otinish' && r.reference === 'ЖТ-Т-2026-0001'));
+  });
+
+  it('publishes an outage in three languages and resolves it; shows the report; signs out', async () => {
+    await clickText('[role="tab"]', 'Прерывания');
+    for (const [l, t] of [
+      ['kk', 'Онлайн-чат уақытша жұмыс істемейді.'],
+      ['ru', 'Онлайн-чат временно не работает.'],
+      ['en', 'The online chat is temporarily down.'],
+    ] as const) {
+      await page.type(`#kc-op-outages-message-${l}`, t);
+    }
+    await page.click('.publish input[value="chat"]');
+    await page.click('.publish button[type="submit"]');
+    await waitForText('.outages', 'Онлайн-чат временно не работает.');
+    await clickText('.outages button', 'Прерывание завершено');
+    await waitForText('kc-op-outages .empty', 'Прерываний нет');
+
+    await clickText('[role="tab"]', 'Отчёт');
+    await page.click('kc-op-report button[type="submit"]');
+    await waitForText('kc-op-report caption', 'ОДКЦ-01');
+    const rows = await page.$$eval('kc-op-report table:nth-of-type(2) tbody tr', (trs) => trs.length);
+    assert.ok(rows > 0, 'the form has rows');
+
+    assert.deepEqual(problems, [], 'no script errors, no CSP violations');
+
+    await clickText('.signout', 'Выйти');
+    await page.waitForSelector('#kc-token');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('kc-operator-token')), null);
+  });
+});
+
+async function findId(trackingNumber: string): Promise<string> {
+  const page = await asOperator<{ items: { id: string; trackingNumber: string }[] }>(
+    `/operator/complaints?trackingNumber=${encodeURIComponent(trackingNumber)}`,
+  );
+  const hit = page.items.find((c) => c.trackingNumber === trackingNumber);
+  assert.ok(hit);
+  return hit.id;
+}
