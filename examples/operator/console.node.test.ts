@@ -5,19 +5,23 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createServer, type KcServer } from '@kc/server';
-import type { Complaint, ComplaintReceipt, Config, OperatorChatDetail } from '@kc/contract';
+import type { Complaint, ComplaintReceipt, Config, OperatorChatDetail, OperatorEvent } from '@kc/contract';
 import { buildOperatorConsole } from './build.mjs';
+import { OperatorApi } from './src/api.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.KC_CHROMIUM ?? '/usr/bin/chromium';
 // A Tuesday, 11:00 in Almaty: the center is open, so a citizen can start a chat whatever day the test runs.
 const OPEN_AT = Date.parse('2026-11-24T11:00:00+05:00');
 const offsetMs = OPEN_AT - Date.now();
+// axe-core comes with @open-wc/testing; evaluated through the DevTools protocol, which the page's CSP does not govern.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: KcServer;
 let browser: Browser;
@@ -35,7 +39,7 @@ const post = async <T>(path: string, body: unknown, headers: Record<string, stri
     body: JSON.stringify(body),
   });
   assert.ok(res.ok, `${path}: ${res.status} ${await res.clone().text()}`);
-  return (await res.json()) as T;
+  return (res.status === 204 ? undefined : await res.json()) as T;
 };
 const asOperator = async <T>(path: string): Promise<T> => {
   const res = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -74,6 +78,19 @@ async function waitForText(selector: string, text: string, timeout = 15_000): Pr
     selector,
     text,
   );
+}
+
+/** Runs axe on the page as it is and fails with the rules it breaks. */
+async function checkAccessible(where: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+    };
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+  assert.deepEqual(violations, [], `accessibility of ${where}`);
 }
 
 async function clickText(selector: string, text: string): Promise<void> {
@@ -133,6 +150,7 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
   it('signs in with the token, keeps it in sessionStorage only, and refuses a wrong one', async () => {
     await page.goto(`${server.url}/operator/`, { waitUntil: 'load' });
     await page.waitForSelector('#kc-token');
+    await checkAccessible('the sign-in form');
     await page.type('#kc-token', 'not-a-valid-token-at-all');
     await page.click('.signin button[type="submit"]');
     await waitForText('.signin [role="alert"]', 'Токен не принят');
@@ -148,7 +166,7 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
   });
 
   it('takes a new chat from the queue live, fills the citizen name into a quick reply, sends it, closes', async () => {
-    const started = await post<{ session: { id: string } }>('/chat/sessions', {
+    const started = await post<{ session: { id: string }; sessionToken: string }>('/chat/sessions', {
       language: 'ru',
       name: 'Әйгерім',
       consent: { given: true, version: config.privacy.version },
@@ -159,6 +177,9 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     await waitForText('.messages', 'Вопрос о пособии');
     await clickText('.conversation button', 'Взять чат');
     await page.waitForSelector('#kc-reply');
+    await post(`/chat/sessions/${id}/typing`, { typing: true }, { 'x-kc-chat-token': started.sessionToken });
+    await waitForText('.typing', 'Гражданин печатает');
+    await checkAccessible('a conversation');
     await clickText('.quick button', 'Приветствие');
     const draft = await page.$eval('#kc-reply', (el) => (el as HTMLTextAreaElement).value);
     assert.equal(draft, 'Здравствуйте, Әйгерім! Чем я могу вам помочь?');
@@ -188,6 +209,7 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     await page.type('#kc-note', 'Принято в работу.');
     await page.click('.transition button[type="submit"]');
     await waitForText('.complaint dd.status', 'На рассмотрении');
+    await checkAccessible('an appeal');
 
     await page.select('#kc-to', 'answered');
     await page.waitForSelector('#kc-answer');
@@ -205,6 +227,35 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     assert.ok(answered.externalRefs.some((r) => r.system === 'e-otinish' && r.reference === 'ЖТ-Т-2026-0001'));
   });
 
+  it('the event stream resumes with Last-Event-ID: what happened while it was down is replayed, once', async () => {
+    const client = new OperatorApi(api, token);
+    const seen: string[] = [];
+    const watch = async (until: (event: OperatorEvent) => boolean): Promise<void> => {
+      const abort = new AbortController();
+      await client.watch(
+        (event) => {
+          seen.push(event.id);
+          if (until(event)) abort.abort();
+        },
+        () => undefined,
+        abort.signal,
+      );
+    };
+    const first = await fileAppeal('Асқар');
+    await watch((e) => e.event === 'complaint.registered' && e.data.trackingNumber === first.trackingNumber);
+    const missed = await fileAppeal('Ботагөз'); // while nobody listens
+    const before = seen.length;
+    let replayed: OperatorEvent | undefined;
+    await watch((e) => {
+      replayed = e;
+      return true;
+    });
+    assert.equal(replayed?.event, 'complaint.registered');
+    assert.equal((replayed?.data as { trackingNumber: string }).trackingNumber, missed.trackingNumber);
+    assert.equal(new Set(seen).size, seen.length, 'no event twice');
+    assert.equal(seen.length, before + 1);
+  });
+
   it('publishes an outage in three languages and resolves it; shows the report; signs out', async () => {
     await clickText('[role="tab"]', 'Прерывания');
     for (const [l, t] of [
@@ -214,6 +265,7 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     ] as const) {
       await page.type(`#kc-op-outages-message-${l}`, t);
     }
+    await checkAccessible('the outages');
     await page.click('.publish input[value="chat"]');
     await page.click('.publish button[type="submit"]');
     await waitForText('.outages', 'Онлайн-чат временно не работает.');
@@ -225,6 +277,7 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     await waitForText('kc-op-report caption', 'ОДКЦ-01');
     const rows = await page.$$eval('kc-op-report table:nth-of-type(2) tbody tr', (trs) => trs.length);
     assert.ok(rows > 0, 'the form has rows');
+    await checkAccessible('the report');
 
     assert.deepEqual(problems, [], 'no script errors, no CSP violations');
 

@@ -211,7 +211,9 @@ export class KcOpChats extends Panel {
             html`<li class="msg ${m.author.kind}">
               <span class="meta"
                 >${m.author.displayName || s.author[m.author.kind]} ·
-                <time datetime=${m.sentAt}>${formatDateTime(m.sentAt, this.locale)}</time></span
+                <time datetime=${m.sentAt}>${formatDateTime(m.sentAt, this.locale)}</time>${
+                  m.author.kind === 'operator' && m.state === 'read' ? ` · ${s.read}` : ''
+                }</span
               >
               <span class="body">${pick(m.text, lang)}</span>
             </li>`,

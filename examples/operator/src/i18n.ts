@@ -9,6 +9,7 @@ import type {
   AppealKind,
   CallbackOutcome,
   CallbackStatus,
+  Indicator,
   Channel,
   ChatStatus,
   ComplaintStatus,
@@ -73,6 +74,7 @@ export interface Strings {
     newInQueue: string;
     status: Readonly<Record<ChatStatus, string>>;
     author: { citizen: string; operator: string; system: string; bot: string };
+    read: string;
   };
   readonly complaints: {
     heading: string;
@@ -179,6 +181,7 @@ export interface Strings {
     met: string;
     sample: string;
     noData: string;
+    units: Readonly<Record<Indicator['unit'], string>>;
   };
   readonly channel: Readonly<Record<Channel, string>>;
 }
@@ -246,11 +249,12 @@ const kk: Strings = {
     newInQueue: 'Кезекте жаңа чат.',
     status: { queued: 'кезекте', active: 'белсенді', closed: 'жабылды' },
     author: { citizen: 'Азамат', operator: 'Оператор', system: 'Жүйе', bot: 'Бот' },
+    read: 'оқылды',
   },
   complaints: {
     heading: 'Өтініштер',
     filter: 'Мәртебе',
-    open: 'Қаралатындар',
+    open: 'Ашық (аяқталмаған)',
     all: 'Барлығы',
     empty: 'Өтініш жоқ.',
     number: 'Өтініш нөмірі',
@@ -374,6 +378,7 @@ const kk: Strings = {
     met: 'Орындалды',
     sample: 'Саны',
     noData: 'деректер жоқ',
+    units: { seconds: 'секунд', minutes: 'минут', points: 'балл', percent: '%', count: 'дана' },
   },
   channel: {
     web: 'сайт',
@@ -450,11 +455,12 @@ const ru: Strings = {
     newInQueue: 'Новый чат в очереди.',
     status: { queued: 'в очереди', active: 'активен', closed: 'закрыт' },
     author: { citizen: 'Гражданин', operator: 'Оператор', system: 'Система', bot: 'Бот' },
+    read: 'прочитано',
   },
   complaints: {
     heading: 'Обращения',
     filter: 'Статус',
-    open: 'На рассмотрении (все открытые)',
+    open: 'Открытые (не завершённые)',
     all: 'Все',
     empty: 'Обращений нет.',
     number: 'Номер обращения',
@@ -578,6 +584,7 @@ const ru: Strings = {
     met: 'Выполнено',
     sample: 'Выборка',
     noData: 'нет данных',
+    units: { seconds: 'секунд', minutes: 'минут', points: 'баллов', percent: '%', count: 'штук' },
   },
   channel: {
     web: 'сайт',
@@ -654,6 +661,7 @@ const en: Strings = {
     newInQueue: 'A new chat in the queue.',
     status: { queued: 'queued', active: 'active', closed: 'closed' },
     author: { citizen: 'Citizen', operator: 'Operator', system: 'System', bot: 'Bot' },
+    read: 'read',
   },
   complaints: {
     heading: 'Appeals',
@@ -782,6 +790,7 @@ const en: Strings = {
     met: 'Met',
     sample: 'Sample',
     noData: 'no data',
+    units: { seconds: 'seconds', minutes: 'minutes', points: 'points', percent: '%', count: 'count' },
   },
   channel: {
     web: 'web site',

@@ -292,7 +292,7 @@ export class KcOpReport extends Panel {
                 <th scope="row">${i.label.kk}</th>
                 <td>${i.label.ru}</td>
                 <td>${this.value(i.value)}</td>
-                <td>${i.unit}</td>
+                <td>${s.units[i.unit]}</td>
                 <td>${i.target.better === 'lower' ? '≤' : '≥'} ${i.target.target}</td>
                 <td>${i.met === null ? '—' : i.met ? this.s.yes : this.s.no}</td>
                 <td>${i.sampleSize}</td>
