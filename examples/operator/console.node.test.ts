@@ -5,15 +5,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createServer, type KcServer } from '@kc/server';
 import type { Complaint, ComplaintReceipt, Config, OperatorChatDetail, OperatorEvent } from '@kc/contract';
 import { buildOperatorConsole } from './build.mjs';
-import { OperatorApi } from './src/api.js';
+import { OperatorApi, SseParser } from './src/api.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.KC_CHROMIUM ?? '/usr/bin/chromium';
@@ -78,6 +79,40 @@ async function waitForText(selector: string, text: string, timeout = 15_000): Pr
     selector,
     text,
   );
+}
+
+async function waitUntil(condition: () => boolean, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    assert.ok(Date.now() < end, 'timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The citizen's side of a chat: its event stream, read in Node. */
+function citizenStream(sessionId: string, chatToken: string) {
+  const abort = new AbortController();
+  const events: { event: string; data: unknown }[] = [];
+  const done = (async () => {
+    const res = await fetch(`${api}/chat/sessions/${sessionId}/events`, {
+      headers: { 'x-kc-chat-token': chatToken, accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
+    const parser = new SseParser();
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done: end } = await reader.read();
+      if (end) return;
+      for (const m of parser.push(value)) events.push({ event: m.event, data: JSON.parse(m.data) });
+    }
+  })().catch(() => undefined);
+  return {
+    until: (match: (e: { event: string; data: unknown }) => boolean) => waitUntil(() => events.some(match)),
+    stop: () => {
+      abort.abort();
+      return done;
+    },
+  };
 }
 
 /** Runs axe on the page as it is and fails with the rules it breaks. */
@@ -165,7 +200,7 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     assert.equal(await page.evaluate(() => localStorage.getItem('kc-operator-token')), null);
   });
 
-  it('takes a new chat from the queue live, fills the citizen name into a quick reply, sends it, closes', async () => {
+  it('takes a new chat live, shows and sends typing, fills the name into a quick reply, transfers, closes', async () => {
     const started = await post<{ session: { id: string }; sessionToken: string }>('/chat/sessions', {
       language: 'ru',
       name: 'Әйгерім',
@@ -177,6 +212,10 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     await waitForText('.messages', 'Вопрос о пособии');
     await clickText('.conversation button', 'Взять чат');
     await page.waitForSelector('#kc-reply');
+    const citizen = citizenStream(id, started.sessionToken);
+    await page.type('#kc-reply', 'З');
+    await citizen.until((e) => e.event === 'typing' && (e.data as { typing: boolean }).typing);
+    await citizen.stop();
     await post(`/chat/sessions/${id}/typing`, { typing: true }, { 'x-kc-chat-token': started.sessionToken });
     await waitForText('.typing', 'Гражданин печатает');
     await checkAccessible('a conversation');
@@ -187,6 +226,15 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     await waitForText('.messages', 'Здравствуйте, Әйгерім!');
     const detail = await asOperator<OperatorChatDetail>(`/operator/chats/${id}`);
     assert.ok(detail.messages.some((m) => m.author.kind === 'operator' && m.text === draft));
+
+    const topic = config.appeals.categories[0]!.id;
+    await clickText('.conversation summary', 'Передать');
+    await page.select('#kc-transfer-topic', topic);
+    await page.type('#kc-transfer-note', 'Вопрос о пособии.');
+    await clickText('.conversation details button', 'Передать');
+    await waitForText('.conversation h3', 'в очереди');
+    await clickText('.conversation button', 'Взять чат');
+    await page.waitForSelector('#kc-reply');
 
     await clickText('.close button', 'Закрыть чат');
     await waitForText('.conversation h3', 'закрыт');
@@ -227,6 +275,23 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     assert.ok(answered.externalRefs.some((r) => r.system === 'e-otinish' && r.reference === 'ЖТ-Т-2026-0001'));
   });
 
+  it('shows a callback request live and records the call', async () => {
+    await post('/callbacks', {
+      phone: '+77017654321',
+      name: 'Ержан',
+      topic: 'Тұрғын үй кезегі',
+      language: 'kk',
+      when: { asap: true },
+      consent: { given: true, version: config.privacy.version },
+    });
+    await clickText('[role="tab"]', 'Обратные звонки');
+    await waitForText('.callbacks', 'Ержан');
+    await checkAccessible('the callbacks');
+    await clickText('.callbacks button', 'Записать');
+    await waitForText('kc-op-callbacks [role="status"]', 'Записано');
+    await waitForText('kc-op-callbacks .empty', 'Заявок на обратный звонок нет');
+  });
+
   it('the event stream resumes with Last-Event-ID: what happened while it was down is replayed, once', async () => {
     const client = new OperatorApi(api, token);
     const seen: string[] = [];
@@ -256,7 +321,7 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     assert.equal(seen.length, before + 1);
   });
 
-  it('publishes an outage in three languages and resolves it; shows the report; signs out', async () => {
+  it('publishes an outage in three languages and resolves it; shows the report and downloads its CSV; signs out', async () => {
     await clickText('[role="tab"]', 'Прерывания');
     for (const [l, t] of [
       ['kk', 'Онлайн-чат уақытша жұмыс істемейді.'],
@@ -278,6 +343,20 @@ describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) &
     const rows = await page.$$eval('kc-op-report table:nth-of-type(2) tbody tr', (trs) => trs.length);
     assert.ok(rows > 0, 'the form has rows');
     await checkAccessible('the report');
+
+    const downloads = mkdtempSync(join(tmpdir(), 'kc-operator-csv-'));
+    try {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await clickText('kc-op-report button', 'Скачать CSV');
+      await waitUntil(() => readdirSync(downloads).some((f) => f.endsWith('.csv')));
+      const file = readdirSync(downloads).find((f) => f.endsWith('.csv'))!;
+      assert.match(file, /^kc-indicators-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = readFileSync(join(downloads, file), 'utf8');
+      assert.match(csv, /^\uFEFF?row;label_kk;label_ru;unit_kk;unit_ru;value/);
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
 
     assert.deepEqual(problems, [], 'no script errors, no CSP violations');
 
