@@ -23,7 +23,14 @@ const REASONS = [
 let ids = 0;
 
 async function rating(
-  attrs: { lang?: string; ces?: boolean; nps?: boolean; kind?: string; id?: string; reasons?: typeof REASONS } = {},
+  attrs: {
+    lang?: string;
+    ces?: boolean;
+    nps?: boolean;
+    kind?: KcRating['subjectKind'];
+    id?: string;
+    reasons?: typeof REASONS;
+  } = {},
 ) {
   const config = fakeConfig({
     ratings: { lowScoreThreshold: 3, lowScoreReasons: attrs.reasons ?? REASONS, askCes: false, askNps: false },
@@ -173,7 +180,7 @@ describe('<kc-rating>', () => {
   it('keeps the thank-you when the host re-renders with an equal subject, and starts over for another', async () => {
     const fake = fakeCallbackClient();
     const el = await fixture<KcRating>(
-      html`<kc-rating .client=${fake.client} .subject=${{ kind: 'chat', id: 'a1' }} lang="en"></kc-rating>`,
+      html`<kc-rating .client=${fake.client} .subject=${{ kind: 'chat' as const, id: 'a1' }} lang="en"></kc-rating>`,
     );
     await until(el, () => $(el, 'form') !== null, 'the form');
     await pick(el, 'resolved', 'true');
