@@ -51,12 +51,22 @@ export {
   Outbox,
   idempotencyKey,
   type OutboxEventMap,
+  type OutboxOptions,
   type OutboxKind,
   type PendingItem,
   type SendResult,
 } from './storage/outbox.js';
 export { Drafts } from './storage/drafts.js';
-export type { KcStorage, StorageKind, OutboxRecord, ResultRecord, DraftRecord, KcDB } from './storage/storage.js';
+export type {
+  KcStorage,
+  StorageKind,
+  StoreName,
+  Stores,
+  OutboxRecord,
+  ResultRecord,
+  DraftRecord,
+  KcDB,
+} from './storage/storage.js';
 export { check, checkInput, validate, type AnySchema, type Infer, type Schema } from './validation/validate.js';
 export { config, ConfigModule, type KcConfig } from './config/config.js';
 export { queue, QueueModule, type KcQueueStatus } from './queue/queue.js';

@@ -9,7 +9,8 @@ import {
   CallbackReschedule,
   CallbackSlots,
 } from '../validation/schemas/index.js';
-import { checkInput, type Infer } from '../validation/validate.js';
+import { checkInput } from '../validation/validate.js';
+import type * as contract from '@kc/contract';
 
 /**
  * A callback request as the citizen makes it (`POST /callbacks`).
@@ -19,7 +20,7 @@ import { checkInput, type Infer } from '../validation/validate.js';
  * const input: KcCallbackInput = { phone, topic, language: 'kk', when: { asap: true }, consent };
  * ```
  */
-export type KcCallbackInput = Infer<typeof CallbackInput>;
+export type KcCallbackInput = contract.CallbackInput;
 /**
  * A callback as the citizen sees it (the phone masked).
  *
@@ -28,7 +29,7 @@ export type KcCallbackInput = Infer<typeof CallbackInput>;
  * const cb: KcCallback = await callbacks(kc).get(id);
  * ```
  */
-export type KcCallback = Infer<typeof Callback>;
+export type KcCallback = contract.Callback;
 /**
  * A booked callback and its token (shown once) for reading, rescheduling and cancelling it.
  *
@@ -37,7 +38,7 @@ export type KcCallback = Infer<typeof Callback>;
  * if (result.status === 'sent') remember(result.receipt.callback.id, result.receipt.callbackToken);
  * ```
  */
-export type KcCallbackCreated = Infer<typeof CallbackCreated>;
+export type KcCallbackCreated = contract.CallbackCreated;
 /**
  * Free slots inside working hours, and whether "as soon as possible" is possible now.
  *
@@ -46,7 +47,7 @@ export type KcCallbackCreated = Infer<typeof CallbackCreated>;
  * const { asap, slots }: KcCallbackSlots = await callbacks(kc).slots({ from, to });
  * ```
  */
-export type KcCallbackSlots = Infer<typeof CallbackSlots>;
+export type KcCallbackSlots = contract.CallbackSlots;
 /**
  * When to call: as soon as possible, or a slot.
  *
@@ -55,7 +56,7 @@ export type KcCallbackSlots = Infer<typeof CallbackSlots>;
  * const when: KcCallbackWhen = { slotStart: slot.start };
  * ```
  */
-export type KcCallbackWhen = Infer<typeof CallbackReschedule>['when'];
+export type KcCallbackWhen = contract.CallbackReschedule['when'];
 
 /**
  * What the outbox keeps of a callback booked in the background, until a widget acknowledges it.

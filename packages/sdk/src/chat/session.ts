@@ -4,20 +4,20 @@ import type { KcError } from '../errors/errors.js';
 import { toError } from '../http/transport.js';
 import { openStream } from '../realtime/stream.js';
 import { idempotencyKey } from '../storage/outbox.js';
-import type { ChatMessage } from '../validation/schemas/index.js';
 import { Attachment, ChatSession, ChatSessionState, watchChatSessionEvents } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 import { uploadWithProgress } from '../complaints/upload.js';
 import { forgetSession, MESSAGE_KIND, rememberSession, type StoredChat } from './store.js';
+import type * as contract from '@kc/contract';
 
 /** A chat session as the server tells it: status, queue position and wait, operator, topic, language, times. */
-export type KcChatSessionInfo = Infer<typeof ChatSession>;
+export type KcChatSessionInfo = contract.ChatSession;
 
 /** A message as the server stores it. */
-export type KcChatServerMessage = Infer<typeof ChatMessage>;
+export type KcChatServerMessage = contract.ChatMessage;
 
 /** An uploaded file, to attach to a message by its `id`. */
-export type KcChatAttachment = Infer<typeof Attachment>;
+export type KcChatAttachment = contract.Attachment;
 
 /**
  * Where a message stands, as the citizen sees it: `sending` (on its way), `queued` (kept on this device until the
@@ -36,7 +36,7 @@ export interface KcChatMessage extends KcChatServerMessage {
 
 /** The payloads of the stream's events, by event name (the contract's `watchChatSession` events). */
 export type KcChatStreamEventMap = {
-  [K in Exclude<keyof typeof watchChatSessionEvents, 'reset'>]: Infer<(typeof watchChatSessionEvents)[K]>;
+  [K in Exclude<contract.ChatEventName, 'reset'>]: contract.EventData<contract.ChatEvent, K>;
 };
 
 /**

@@ -3,10 +3,10 @@ import { isValidBin, isValidIin, normalizeKzPhone } from '@kc/contract';
 import type { KcCore } from '../client.js';
 import type { KcError, KcFieldError } from '../errors/errors.js';
 import { idempotencyKey, type SendResult } from '../storage/outbox.js';
-import type { CitizenComplaint, ComplaintComment, ComplaintView } from '../validation/schemas/index.js';
 import { Attachment, ComplaintDraft, ComplaintReceipt } from '../validation/schemas/index.js';
 import type { ComplaintStatus } from './status.js';
-import { checkInput, type Infer } from '../validation/validate.js';
+import { checkInput } from '../validation/validate.js';
+import type * as contract from '@kc/contract';
 
 /**
  * An appeal as the citizen files it (`POST /complaints`).
@@ -16,7 +16,7 @@ import { checkInput, type Infer } from '../validation/validate.js';
  * const draft: KcComplaintDraft = { kind: 'complaint', categoryId, description, applicant, consent };
  * ```
  */
-export type KcComplaintDraft = Infer<typeof ComplaintDraft>;
+export type KcComplaintDraft = contract.ComplaintDraft;
 /**
  * The receipt of a filed appeal: tracking number, the access code (shown once), due date, responsible.
  *
@@ -25,7 +25,7 @@ export type KcComplaintDraft = Infer<typeof ComplaintDraft>;
  * if (result.status === 'sent') showReceipt(result.receipt.trackingNumber, result.receipt.accessCode);
  * ```
  */
-export type KcComplaintReceipt = Infer<typeof ComplaintReceipt>;
+export type KcComplaintReceipt = contract.ComplaintReceipt;
 /**
  * An appeal as its applicant sees it.
  *
@@ -34,7 +34,7 @@ export type KcComplaintReceipt = Infer<typeof ComplaintReceipt>;
  * complaints(kc).watch(number, code, (c: KcCitizenComplaint) => render(c.status, c.dueAt));
  * ```
  */
-export type KcCitizenComplaint = Infer<typeof CitizenComplaint>;
+export type KcCitizenComplaint = contract.CitizenComplaint;
 /**
  * The answer of a lookup: the appeal and a 30-minute view token.
  *
@@ -43,7 +43,7 @@ export type KcCitizenComplaint = Infer<typeof CitizenComplaint>;
  * const { complaint, viewToken }: KcComplaintView = await complaints(kc).lookup(number, code);
  * ```
  */
-export type KcComplaintView = Infer<typeof ComplaintView>;
+export type KcComplaintView = contract.ComplaintView;
 /**
  * A comment on an appeal.
  *
@@ -52,7 +52,7 @@ export type KcComplaintView = Infer<typeof ComplaintView>;
  * const added: KcComplaintComment = await complaints(kc).comment(number, { text });
  * ```
  */
-export type KcComplaintComment = Infer<typeof ComplaintComment>;
+export type KcComplaintComment = contract.ComplaintComment;
 /**
  * An uploaded file.
  *
@@ -61,7 +61,7 @@ export type KcComplaintComment = Infer<typeof ComplaintComment>;
  * const file: KcAttachment = await complaints(kc).uploadAttachment(blob);
  * ```
  */
-export type KcAttachment = Infer<typeof Attachment>;
+export type KcAttachment = contract.Attachment;
 
 /**
  * What the outbox keeps of a complaint receipt sent in the background, until a widget acknowledges it.

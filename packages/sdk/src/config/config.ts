@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
 import { Config } from '../validation/schemas/index.js';
-import type { Infer } from '../validation/validate.js';
+import type * as contract from '@kc/contract';
 
 /**
  * The contact center's public configuration (`GET /config`).
@@ -11,7 +11,7 @@ import type { Infer } from '../validation/validate.js';
  * const cfg: KcConfig = await config(kc).get();
  * ```
  */
-export type KcConfig = Infer<typeof Config>;
+export type KcConfig = contract.Config;
 
 /**
  * The contact center's configuration: names, languages, working schedule, channels, waiting notice, appeal kinds

@@ -38,12 +38,28 @@ export type TokenProvider = (context: {
  * ```
  */
 export interface TransportOptions {
+  /** The API's base URL, e.g. `https://kc.example.kz/api/v1`. */
   baseUrl: string;
+  /**
+   * The `fetch` to use.
+   * @default globalThis.fetch
+   */
   fetch?: typeof globalThis.fetch | undefined;
+  /**
+   * Milliseconds allowed for each attempt, headers and body.
+   * @default 15000
+   */
   timeout?: number | undefined;
+  /** How failed requests are retried. */
   retry?: RetryPolicy | undefined;
+  /** The citizen's identity token (`Authorization: Bearer`), asked again once after a 401. */
   getToken?: TokenProvider | undefined;
+  /** The current language, asked on every request and sent as `Accept-Language`. */
   locale?: () => string;
+  /**
+   * The largest answer body accepted, in bytes; a larger one is a `KcContractError`.
+   * @default 2000000
+   */
   maxBodyBytes?: number | undefined;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore, KcLocale } from '../client.js';
 import { KbSearchResult } from '../validation/schemas/index.js';
-import type { Infer } from '../validation/validate.js';
+import type * as contract from '@kc/contract';
 
 /**
  * Knowledge-base answers to a query (`GET /kb/search`).
@@ -11,7 +11,7 @@ import type { Infer } from '../validation/validate.js';
  * const { items }: KcKbSearchResult = await kb(kc).search('паспорт');
  * ```
  */
-export type KcKbSearchResult = Infer<typeof KbSearchResult>;
+export type KcKbSearchResult = contract.KbSearchResult;
 
 /**
  * The knowledge base: answers to common questions (clause 10).

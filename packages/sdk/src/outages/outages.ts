@@ -2,9 +2,9 @@
 import type { KcCore } from '../client.js';
 import type { KcError } from '../errors/errors.js';
 import { openStream } from '../realtime/stream.js';
-import type { Outage } from '../validation/schemas/index.js';
 import { OutageList, watchOutagesEvents } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
+import type * as contract from '@kc/contract';
 
 /**
  * A service interruption with its alternatives and expected resumption (clauses 34.1–34.3).
@@ -14,7 +14,7 @@ import type { Infer } from '../validation/validate.js';
  * const active: KcOutage[] = await outages(kc).active();
  * ```
  */
-export type KcOutage = Infer<typeof Outage>;
+export type KcOutage = contract.Outage;
 
 /**
  * Options of {@link OutagesModule.watch}.

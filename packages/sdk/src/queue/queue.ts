@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
 import { QueueStatus } from '../validation/schemas/index.js';
-import type { Infer } from '../validation/validate.js';
+import type * as contract from '@kc/contract';
 
 /**
  * Whether each channel is open and how long the wait is (`GET /queue`).
@@ -11,7 +11,7 @@ import type { Infer } from '../validation/validate.js';
  * const { channels }: KcQueueStatus = await queue(kc).status();
  * ```
  */
-export type KcQueueStatus = Infer<typeof QueueStatus>;
+export type KcQueueStatus = contract.QueueStatus;
 
 /**
  * The queue: open now, next opening, waiting and estimated wait, per channel.

@@ -2,7 +2,8 @@
 import type { KcCore } from '../client.js';
 import type { SendResult } from '../storage/outbox.js';
 import { Rating, RatingInput } from '../validation/schemas/index.js';
-import { checkInput, type Infer } from '../validation/validate.js';
+import { checkInput } from '../validation/validate.js';
+import type * as contract from '@kc/contract';
 
 /**
  * A rating as the citizen gives it (`POST /ratings`): CSAT 1–5, resolved, optional CES 1–7 and NPS 0–10.
@@ -12,7 +13,7 @@ import { checkInput, type Infer } from '../validation/validate.js';
  * const rating: KcRatingInput = { subject: { kind: 'chat', id }, csat: 4, resolved: true, language: 'kk' };
  * ```
  */
-export type KcRatingInput = Infer<typeof RatingInput>;
+export type KcRatingInput = contract.RatingInput;
 /**
  * A recorded rating.
  *
@@ -21,7 +22,7 @@ export type KcRatingInput = Infer<typeof RatingInput>;
  * if (result.status === 'sent') console.log((result.receipt as KcRating).receivedAt);
  * ```
  */
-export type KcRating = Infer<typeof Rating>;
+export type KcRating = contract.Rating;
 
 /**
  * The token that proves the citizen took part in what is rated (send the one you have).

@@ -77,8 +77,10 @@ export interface KcDB extends DBSchema {
   drafts: { key: string; value: DraftRecord };
 }
 
-type StoreName = 'outbox' | 'results' | 'drafts';
-type Stores = { [K in StoreName]: KcDB[K]['value'] };
+/** The name of one of kc's stores in the browser: the outbox, the receipts, the drafts. */
+export type StoreName = 'outbox' | 'results' | 'drafts';
+/** The record type of each store, by store name. */
+export type Stores = { [K in StoreName]: KcDB[K]['value'] };
 
 /**
  * Where kc keeps its local data: IndexedDB, or memory (lost on reload).
@@ -104,10 +106,13 @@ export interface KcStorage {
   readonly name: string;
   /** `indexeddb`, or `memory` when asked for or when IndexedDB failed (then `storage-fallback` was emitted). */
   readonly kind: StorageKind;
+  /** The record `id` of a store, or `undefined` when there is none. */
   get<S extends StoreName>(store: S, id: string): Promise<Stores[S] | undefined>;
+  /** Every record of a store. */
   all<S extends StoreName>(store: S): Promise<Stores[S][]>;
   /** Writes in one transaction with strict durability (on disk before it resolves). */
   put<S extends StoreName>(store: S, value: Stores[S]): Promise<void>;
+  /** Removes the record `id` of a store (nothing happens when there is none). */
   delete(store: StoreName, id: string): Promise<void>;
   /** Whether the store may hold anything, without creating a database when none exists. */
   exists(): Promise<boolean>;
