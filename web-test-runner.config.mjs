@@ -96,6 +96,35 @@ export default {
       return next();
     },
   ],
+  // Every test file starts from a clean origin: test files share one page and origin per browser, so storage, the
+  // databases and service workers of one file would otherwise leak into the next (a rating remembered as given,
+  // an outage remembered as dismissed, a mock worker still answering).
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <body>
+    <script type="module">
+      try {
+        localStorage.clear();
+        sessionStorage.clear();
+        const registrations = await navigator.serviceWorker?.getRegistrations?.() ?? [];
+        await Promise.all(registrations.map((r) => r.unregister()));
+        const databases = (await indexedDB.databases?.()) ?? [];
+        await Promise.all(
+          databases.map(
+            (d) =>
+              new Promise((resolve) => {
+                const request = indexedDB.deleteDatabase(d.name);
+                request.onsuccess = request.onerror = request.onblocked = resolve;
+              }),
+          ),
+        );
+      } catch (error) {
+        console.warn('[kc] could not clean the test origin', error);
+      }
+      await import('${testFramework}');
+    </script>
+  </body>
+</html>`,
   browsers,
   // WebKitGTK's driver serves one session at a time.
   concurrency: wanted.includes('webkit') ? 1 : Number(process.env.KC_CONCURRENCY ?? 2),
