@@ -443,12 +443,21 @@ describe('<kc-chat>', function () {
     const made: Blob[] = [];
     const original = URL.createObjectURL.bind(URL);
     URL.createObjectURL = (blob: Blob | MediaSource) => (made.push(blob as Blob), original(blob));
+    // The file itself is the browser's business; a real download would open Firefox's downloads panel, which keeps
+    // keyboard focus away from the test files that run after this one.
+    const saved: string[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    };
     try {
       const save = $$(el, '.ended .kc-button').find((b) => b.textContent?.trim() === 'Сохранить переписку')!;
       save.click();
       await until(() => made.length, 'the transcript');
+      expect(saved).to.have.length(1);
     } finally {
       URL.createObjectURL = original;
+      // `click` is HTMLElement's; dropping the anchors' own override restores it.
+      delete (HTMLAnchorElement.prototype as { click?: unknown }).click;
     }
     expect(made[0]!.type).to.match(/^text\/plain/);
     expect(await made[0]!.text()).to.include('анықтама.pdf');
