@@ -23,6 +23,7 @@ import { sdkLocale } from '../../internal/create-client.js';
 import { formatDateTime } from '../../internal/format.js';
 import { resolveLocale } from '../../internal/locale.js';
 import { CustomStates } from '../../internal/custom-states.js';
+import { renderErrorSummary } from '../../internal/error-summary.js';
 import type { StringsOverride } from '../../translations/translation.js';
 import { KcCallbackRequestedEvent } from '../../events/kc-callback-requested.js';
 import { KcCallbackCancelledEvent } from '../../events/kc-callback-cancelled.js';
@@ -567,33 +568,11 @@ export class KcCallback extends KcElement {
 
   #renderSummary(): TemplateResult | typeof nothing {
     if (!this.summary) return nothing;
-    const entries = FIELDS.filter((f) => this.errors[f]);
-    if (entries.length === 0) return nothing;
-    return html`<div
-      class="kc-summary"
-      part="error-summary"
-      id="summary"
-      tabindex="-1"
-      role="alert"
-      aria-labelledby="summary-title"
-    >
-      ${this.#heading('summary-title', this.s.errorSummary, true)}
-      <ul>
-        ${entries.map(
-          (f) =>
-            html`<li>
-              <a
-                href=${`#${f}`}
-                @click=${(e: Event) => {
-                  e.preventDefault();
-                  this.#focusField(f);
-                }}
-                >${this.#message(this.errors[f]!)}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
+    return renderErrorSummary(
+      this.#heading('summary-title', this.s.errorSummary, true),
+      FIELDS.filter((f) => this.errors[f]).map((f) => ({ field: f, message: this.#message(this.errors[f]!) })),
+      (f) => this.#focusField(f),
+    );
   }
 
   #renderFailure(): TemplateResult | typeof nothing {

@@ -9,6 +9,7 @@ import { configOf, type Config, type WidgetClient } from '../../internal/client.
 import { sdkLocale } from '../../internal/create-client.js';
 import { CustomStates } from '../../internal/custom-states.js';
 import { resolveLocale } from '../../internal/locale.js';
+import { renderErrorSummary } from '../../internal/error-summary.js';
 import type { StringsOverride } from '../../translations/translation.js';
 import { KcRatedEvent, type KcRatingSubject } from '../../events/kc-rated.js';
 import { KcComplaintRequestedEvent } from '../../events/kc-complaint-requested.js';
@@ -497,33 +498,11 @@ export class KcRating extends KcElement {
 
   #renderSummary(): TemplateResult | typeof nothing {
     if (!this.summary) return nothing;
-    const entries = FIELDS.filter((f) => this.errors[f]);
-    if (entries.length === 0) return nothing;
-    return html`<div
-      class="kc-summary"
-      part="error-summary"
-      id="summary"
-      tabindex="-1"
-      role="alert"
-      aria-labelledby="summary-title"
-    >
-      ${this.#heading('summary-title', this.s.errorSummary, true)}
-      <ul>
-        ${entries.map(
-          (f) =>
-            html`<li>
-              <a
-                href=${`#${f}`}
-                @click=${(e: Event) => {
-                  e.preventDefault();
-                  this.#focusField(f);
-                }}
-                >${this.#message(this.errors[f]!)}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
+    return renderErrorSummary(
+      this.#heading('summary-title', this.s.errorSummary, true),
+      FIELDS.filter((f) => this.errors[f]).map((f) => ({ field: f, message: this.#message(this.errors[f]!) })),
+      (f) => this.#focusField(f),
+    );
   }
 
   #renderScale(scale: Scale, legend: string, words: (value: number) => string, hint?: string): TemplateResult {
