@@ -216,9 +216,15 @@ describe('<kc-chat>', function () {
   it('a whole conversation with the scripted operator, by keyboard only; each new message announced once', async () => {
     const el = await chatFixture();
     const said = listen(el);
+    // Start from a known place on the page: where a previous test file left the browser's focus is not ours.
+    const before = document.createElement('button');
+    before.textContent = 'page';
+    el.before(before);
+    before.focus();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await until(() => active(el)?.id === 'question', 'the question field');
+    before.remove();
     await sendKeys({ type: 'Как оформить пенсию?' });
     await tabTo(el, (e) => e.classList.contains('agent'), 'the operator button');
     await sendKeys({ press: 'Enter' });
