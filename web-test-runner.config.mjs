@@ -48,7 +48,13 @@ for (const name of wanted) {
         puppeteer,
         // Firefox gives keyboard input and focus events only to the tab in front: one test file at a time.
         concurrency: 1,
-        launchOptions: { browser: 'firefox', executablePath: found.firefox, headless: true },
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: found.firefox,
+          headless: true,
+          // Focus events as if the window always had the system's focus (the pref Firefox's own test harness uses).
+          extraPrefsFirefox: { 'focusmanager.testmode': true },
+        },
       }),
     );
   } else if (name === 'webkit') {
