@@ -9,6 +9,7 @@ const en = {
   $name: 'English',
   $dir: 'ltr',
   $content: 'en',
+  $dates: 'intl',
 
   common: {
     loading: 'Loading…',

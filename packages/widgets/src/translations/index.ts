@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: MIT
 import type { Translation } from './translation.js';
 
-export type { Translation, StringsOverride, ChannelName, SeverityName, ContentLanguage } from './translation.js';
+export type {
+  Translation,
+  StringsOverride,
+  ChannelName,
+  SeverityName,
+  ContentLanguage,
+  DateParts,
+  DateWriter,
+} from './translation.js';
 export { plural, formatList } from './translation.js';
 
 // Each catalog is its own chunk: a page pays only for the languages it shows.

@@ -1,8 +1,43 @@
 // SPDX-License-Identifier: MIT
-import { plural, type Translation } from './translation.js';
+import { plural, type DateParts, type Translation } from './translation.js';
 
 // A Kazakh noun stays singular after a numeral («3 хабарлама»), so most `one` and `other` forms are alike.
 const notices = (n: number) => plural('kk', n, { one: 'хабарлама', other: 'хабарлама' });
+
+// Month names as they follow a day number (`23 қараша`), January first; days of the week from Monday.
+const months = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+] as const;
+const weekdays = ['дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі', 'жексенбі'] as const;
+
+/**
+ * Kazakh dates written from the names above, not by `Intl`: Debian's Chromium ships no Kazakh date data and would
+ * write `M11 23 09:00`. The order is the standard one: `2026 жылғы 23 қараша, дүйсенбі, 09:00 GMT+5`.
+ */
+const dates = (p: DateParts): string => {
+  const day = [
+    p.year === undefined ? '' : `${p.year} жылғы`,
+    p.day ?? '',
+    p.month === undefined ? '' : (months[p.month] ?? ''),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const head = [day, p.weekday === undefined ? '' : (weekdays[p.weekday] ?? ''), p.time ?? '']
+    .filter(Boolean)
+    .join(', ');
+  return p.zone ? `${head} ${p.zone}` : head;
+};
 
 /** Kazakh (қазақ тілі) in Cyrillic script. A Latin-script catalog would be `kk-Latn`. */
 const kk = {
@@ -10,6 +45,7 @@ const kk = {
   $name: 'Қазақша',
   $dir: 'ltr',
   $content: 'kk',
+  $dates: dates,
 
   common: {
     loading: 'Жүктелуде…',

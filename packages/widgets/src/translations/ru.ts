@@ -10,6 +10,7 @@ const ru = {
   $name: 'Русский',
   $dir: 'ltr',
   $content: 'ru',
+  $dates: 'intl',
 
   common: {
     loading: 'Загрузка…',

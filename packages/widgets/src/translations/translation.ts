@@ -11,6 +11,26 @@ export type SeverityName = OutageSeverity;
 export type ContentLanguage = Locale;
 
 /**
+ * An instant split into what a date writer needs, in the center's time zone with Latin digits: `month` 0–11,
+ * `weekday` 0–6 from Monday, `time` as `HH:mm` (24 hours), `zone` as `GMT+5`. Only the parts asked for are set.
+ */
+export interface DateParts {
+  year?: string;
+  month?: number;
+  day?: string;
+  weekday?: number;
+  time?: string;
+  zone?: string;
+}
+
+/**
+ * How a catalog writes dates and times: `'intl'` to let the browser's `Intl.DateTimeFormat` do it (its data for the
+ * language are complete everywhere), or a function that writes them from the catalog's own month and day names,
+ * for a language some browsers have no date data for (Debian's Chromium writes Kazakh dates as `M11 23`).
+ */
+export type DateWriter = 'intl' | ((parts: DateParts) => string);
+
+/**
  * Every user-visible string of the kc widgets in one language.
  *
  * One section per element (`outageBanner`, …) plus `common` for what several elements show. A catalog is a
@@ -29,6 +49,8 @@ export interface Translation {
   $dir: 'ltr' | 'rtl';
   /** Which member of a server's `LocalizedText` to show in this catalog (`kk-Latn` would still read `kk`). */
   $content: ContentLanguage;
+  /** How dates and times are written in this language; see {@link DateWriter}. */
+  $dates: DateWriter;
 
   common: {
     loading: string;
