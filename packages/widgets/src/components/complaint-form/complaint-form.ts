@@ -160,9 +160,11 @@ const FIELD_ORDER = Object.keys(STEP_OF) as FieldId[];
  * @csspart continue-button - The button to the next step.
  * @csspart back-button - The button to the previous step.
  * @csspart change-button - A review row's "change" button.
+ * @csspart review - The list of answers on the review step.
  * @csspart submit-button - The button that sends the appeal.
  * @csspart queued - The notice that the appeal waits in the outbox.
  * @csspart receipt - The receipt.
+ * @csspart tracking-number - The tracking number on the receipt.
  * @csspart access-code - The access code on the receipt.
  * @csspart copy-button - Copies the access code.
  * @csspart print-button - Prints the receipt.
