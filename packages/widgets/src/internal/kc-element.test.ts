@@ -102,18 +102,32 @@ describe('KcElement', () => {
       await until(el, () => shown(el) === 'Try again');
     });
 
-    it('then <html lang>, then the center’s default language, then Kazakh', async () => {
-      document.documentElement.setAttribute('lang', 'en');
-      const el = await fixture<KcTestProbe>(html`<kc-test-probe></kc-test-probe>`);
-      expect(shown(el)).to.equal('Try again');
+    it('then <html lang>, then the browser’s languages, then the center’s default language, then Kazakh', async () => {
+      const languages = Object.getOwnPropertyDescriptor(navigator, 'languages');
+      const browser = (tags: string[]) =>
+        Object.defineProperty(navigator, 'languages', { value: tags, configurable: true });
+      try {
+        document.documentElement.setAttribute('lang', 'en');
+        browser(['ru-RU']);
+        const el = await fixture<KcTestProbe>(html`<kc-test-probe></kc-test-probe>`);
+        expect(shown(el)).to.equal('Try again');
 
-      document.documentElement.removeAttribute('lang');
-      await settle(el);
-      expect(shown(el)).to.equal('Қайталау');
+        document.documentElement.removeAttribute('lang');
+        await settle(el);
+        expect(shown(el)).to.equal('Повторить');
 
-      const fake = fakeClient({ config: fakeConfig({ defaultLocale: 'ru' }) });
-      el.client = fake.client;
-      await until(el, () => shown(el) === 'Повторить');
+        browser(['de-DE', 'fr']);
+        el.requestUpdate();
+        await settle(el);
+        expect(shown(el)).to.equal('Қайталау');
+
+        const fake = fakeClient({ config: fakeConfig({ defaultLocale: 'en' }) });
+        el.client = fake.client;
+        await until(el, () => shown(el) === 'Try again');
+      } finally {
+        if (languages) Object.defineProperty(navigator, 'languages', languages);
+        else delete (navigator as { languages?: unknown }).languages;
+      }
     });
 
     it('passes over languages it has no catalog for', async () => {

@@ -13,12 +13,20 @@ function composedParent(node: Element): Element | null {
 
 /**
  * The catalog code for `element`: its own `lang`, else the closest ancestor's `lang` (crossing shadow roots, up to
- * `<html lang>`), else `centerDefault` (the configuration's `defaultLocale`), else Kazakh. A `lang` kc has no
- * catalog for (`de`) or an empty one is passed over.
+ * `<html lang>`), else the first of the browser's languages (`navigator.languages`) kc has, else `centerDefault`
+ * (the configuration's `defaultLocale`), else Kazakh. A `lang` kc has no catalog for (`de`) or an empty one is
+ * passed over.
+ *
+ * The browser's languages come before the configuration so that a page without `lang` does not show Kazakh while
+ * the configuration loads and then switch to its default: everything known before the first render decides it.
  */
 export function resolveLocale(element: Element, centerDefault?: string): string {
   for (let node: Element | null = element; node; node = composedParent(node)) {
     const code = matchCatalog(node.getAttribute('lang'));
+    if (code) return code;
+  }
+  for (const tag of globalThis.navigator?.languages ?? []) {
+    const code = matchCatalog(tag);
     if (code) return code;
   }
   return matchCatalog(centerDefault) ?? FALLBACK_LOCALE;
