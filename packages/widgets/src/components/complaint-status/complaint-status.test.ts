@@ -263,7 +263,7 @@ describe('<kc-complaint-status>', function () {
       { status: 'escalated' },
       ['Передано вышестоящему должностному лицу', 'вышестоящему должностному лицу.'],
     ],
-    ['awaiting the citizen', { status: 'awaiting_citizen' }, ['Ожидаются сведения от вас', 'Ваш ответ']],
+    ['awaiting the citizen', { status: 'awaiting_citizen' }, ['Запрошены дополнительные сведения', 'Ваш ответ']],
     [
       'answered with its outcome',
       {
@@ -274,7 +274,7 @@ describe('<kc-complaint-status>', function () {
     ],
     ['rejected', { status: 'rejected' }, ['Отказано']],
     ['withdrawn', { status: 'withdrawn' }, ['Отозвано заявителем']],
-    ['closed', { status: 'closed' }, ['Закрыто']],
+    ['closed', { status: 'closed' }, ['Рассмотрение завершено']],
   ];
   for (const [name, overrides, texts] of views) {
     it(`shows an appeal ${name}, accessibly`, async () => {

@@ -27,7 +27,7 @@ const en = {
     in_review: 'In review',
     forwarded: 'Forwarded',
     escalated: 'Escalated to a senior official',
-    awaiting_citizen: 'Waiting for information from you',
+    awaiting_citizen: 'More information requested',
     answered: 'Answered',
     closed: 'Closed',
     rejected: 'Rejected',
