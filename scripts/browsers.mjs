@@ -3,6 +3,7 @@
 // installs the missing ones from the distribution (test tools cannot download their own browsers here).
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { currentTimeZoneFiles } from './icu-tz.mjs';
 
 const CANDIDATES = {
   chromium: [process.env.KC_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
@@ -19,7 +20,19 @@ const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['w
 const PARTS = { webkit: ['webkit', 'webkitDriver', 'xvfb'] };
 const has = (found, b) => (PARTS[b] ?? [b]).every((part) => found[part]);
 
-/** @returns {{ chromium?: string, firefox?: string }} */
+/**
+ * The browsers `npm test` runs in: `KC_BROWSERS` when set (`chromium,firefox,webkit`), else Chromium and Firefox,
+ * and WebKit too in CI (`CI=true`, where it is installed when missing) or when it is installed here.
+ * @returns {string[]}
+ */
+export function wantedBrowsers(env = process.env) {
+  if (env.KC_BROWSERS) return env.KC_BROWSERS.split(',').filter(Boolean);
+  const list = ['chromium', 'firefox'];
+  if (env.CI === 'true' || has(findBrowsers(), 'webkit')) list.push('webkit');
+  return list;
+}
+
+/** @returns {{ chromium?: string, firefox?: string, webkit?: string, webkitDriver?: string, xvfb?: string }} */
 export function findBrowsers() {
   const found = {};
   for (const [name, paths] of Object.entries(CANDIDATES)) {
@@ -75,8 +88,10 @@ export function ensureBrowsers(wanted) {
 }
 
 /**
- * Starts Xvfb and WebKitWebDriver on free numbers for a WebKit run.
- * @returns {Promise<{ port: number, stop: () => void }>}
+ * Starts Xvfb and WebKitWebDriver on free numbers for a WebKit run. WebKitGTK takes its time zones from the system's
+ * ICU, which may be older than the rules kc relies on (Asia/Almaty is UTC+5 since 2024-03-01): the browser gets
+ * current time-zone data from Node's own ICU through `ICU_TIMEZONE_FILES_DIR` (see icu-tz.mjs).
+ * @returns {Promise<{ port: number, stop: () => void, tz?: string }>}
  */
 export async function startWebKitDriver(found) {
   const { spawn } = await import('node:child_process');
@@ -94,9 +109,11 @@ export async function startWebKitDriver(found) {
   const xvfb = spawn(found.xvfb, [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
   const port = await freePort();
+  const zones = currentTimeZoneFiles(new URL('..', import.meta.url).pathname);
+  if (!zones.dir) console.warn(`[kc] WebKit keeps the system's time-zone data: ${zones.reason}`);
   const driver = spawn(found.webkitDriver, [`--port=${port}`], {
     stdio: 'ignore',
-    env: { ...process.env, DISPLAY: display },
+    env: { ...process.env, DISPLAY: display, ...(zones.dir ? { ICU_TIMEZONE_FILES_DIR: zones.dir } : {}) },
   });
   for (let i = 0; i < 50; i++) {
     const ok = await new Promise((resolve) => {
@@ -111,6 +128,7 @@ export async function startWebKitDriver(found) {
   }
   return {
     port,
+    tz: zones.tz,
     stop() {
       driver.kill('SIGTERM');
       xvfb.kill('SIGTERM');
