@@ -6,7 +6,9 @@
  *
  * @packageDocumentation
  */
+import { getResponse } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
+import { operationInfos } from './contract.js';
 import { createMockContactCenter, type MockContactCenter, type MockContactCenterOptions } from './mock.js';
 
 /** Options of {@link startMockWorker}. */
@@ -63,13 +65,60 @@ export async function startMockWorker(options: MockWorkerOptions = {}): Promise<
     onUnhandledRequest: 'bypass',
   });
   await mock.ready();
+  const restore = canTransferStreams() ? () => undefined : answerStreamsInPage(mock.baseUrl, worker);
   return Object.assign(mock, {
     worker,
     stop() {
+      restore();
       worker.stop();
       mock.dispose();
     },
   });
+}
+
+/** Whether this browser can post a `ReadableStream` to another context (WebKit cannot). */
+function canTransferStreams(): boolean {
+  try {
+    const stream = new ReadableStream();
+    const channel = new MessageChannel();
+    channel.port1.postMessage(stream, [stream]);
+    channel.port1.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where a page cannot take a stream from its service worker, msw reads a mocked body whole before answering, and an
+ * event stream never ends: the page would wait forever. There the mock answers its event streams in the page
+ * itself, with the worker's current handlers (yours from `worker.use(…)` included); everything else still goes
+ * through the worker. Returns what undoes it.
+ */
+function answerStreamsInPage(baseUrl: string, worker: SetupWorker): () => void {
+  const base = new URL(baseUrl, location.href);
+  const basePath = base.pathname.replace(/\/$/, '');
+  const streams = operationInfos
+    .filter((op) => op.stream)
+    .map((op) => ({
+      method: op.method,
+      path: new RegExp(`^${basePath}${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    }));
+  const original = globalThis.fetch;
+  const inPage: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    if (url.origin === base.origin && streams.some((s) => s.method === request.method && s.path.test(url.pathname))) {
+      const response = await getResponse([...worker.listHandlers()] as Parameters<typeof getResponse>[0], request);
+      if (response?.type === 'error') throw new TypeError('Failed to fetch');
+      if (response) return response;
+    }
+    return original(request);
+  };
+  globalThis.fetch = inPage;
+  return () => {
+    if (globalThis.fetch === inPage) globalThis.fetch = original;
+  };
 }
 
 export * from './index.js';
