@@ -7,6 +7,52 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import noOnlyTests from 'eslint-plugin-no-only-tests';
 import globals from 'globals';
 
+/** Lit directives and helpers that turn a string into markup or styles. */
+export const DANGEROUS_IMPORTS = ['lit', 'lit-element', 'lit-html', '@lit/reactive-element', 'lit/index.js'].map(
+  (name) => ({
+    name,
+    importNames: ['unsafeCSS', 'unsafeHTML', 'unsafeSVG', 'unsafeMathML', 'unsafeStatic'],
+    message: 'Render data as text: kc never turns strings into markup or styles.',
+  }),
+);
+export const DANGEROUS_IMPORT_PATTERNS = [
+  {
+    group: ['lit/directives/unsafe-*', 'lit-html/directives/unsafe-*', 'lit/static-html*', 'lit-html/static*'],
+    message: 'Render data as text: kc never turns strings into markup.',
+  },
+];
+const sink = 'an HTML or script sink: render data as text with Lit templates (docs/security.md).';
+const timer = '(setTimeout|setInterval|setImmediate)';
+/** Syntax that parses a string as HTML or runs it as code. */
+export const DANGEROUS_SINKS = [
+  {
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML|srcdoc)$/]',
+    message: `innerHTML / outerHTML / srcdoc is ${sink}`,
+  },
+  { selector: 'MemberExpression[property.name="outerHTML"]', message: `outerHTML is ${sink}` },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe|parseFromString)$/]',
+    message: `This call is ${sink}`,
+  },
+  {
+    selector: 'CallExpression[callee.object.name="document"][callee.property.name=/^(write|writeln)$/]',
+    message: `document.write is ${sink}`,
+  },
+  {
+    selector: 'CallExpression[callee.name="eval"], CallExpression[callee.property.name="eval"]',
+    message: `eval is ${sink}`,
+  },
+  {
+    selector: 'NewExpression[callee.name="Function"], CallExpression[callee.name="Function"]',
+    message: `Function is ${sink}`,
+  },
+  {
+    selector: `CallExpression[callee.name=/^${timer}$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/], CallExpression[callee.property.name=/^${timer}$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]`,
+    message: `A timer with a string is ${sink}`,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,6 +80,20 @@ export default tseslint.config(
       // Chai's `expect(x).to.be.true` style is an expression statement by design.
       '@typescript-eslint/no-unused-expressions': 'off',
       'no-unused-expressions': 'off',
+    },
+  },
+  {
+    // Everything kc ships renders server and user data as text: no HTML parsing sinks, no code from strings.
+    // See docs/security.md; packages/widgets/test/security/sinks.node.test.ts proves these rules catch samples.
+    files: ['packages/*/src/**/*.{ts,js,mjs}', 'examples/**/*.{ts,js,mjs}'],
+    ignores: ['**/*.test.ts', '**/*.spec.ts', '**/*.node.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: DANGEROUS_IMPORTS, patterns: DANGEROUS_IMPORT_PATTERNS }],
+      'no-restricted-syntax': ['error', ...DANGEROUS_SINKS],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-script-url': 'error',
     },
   },
   {
