@@ -99,6 +99,9 @@ if (!only || only.includes('widgets')) {
       ...Object.fromEntries(tags.map((t) => [t, `${widgets}/src/${t}.ts`])),
     },
     plugins: [...cdnPlugins(), sri()],
+    // An element's entry file may export more than the element (what its shared chunks need from it): without
+    // this, rollup adds a one-line facade file per such entry, one more request on the element's first use.
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: cdnOut, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   });
   if (tags.length > 0) {

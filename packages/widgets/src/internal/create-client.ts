@@ -9,10 +9,11 @@ export function sdkLocale(code: string): KcLocale {
 }
 
 /**
- * Makes a `@kc/sdk` client core for an element that has only a `base-url`. The SDK's core is imported on first
- * use, so a page whose elements share a `<kc-provider>`'s client never loads this path.
+ * Makes a `@kc/sdk` client core for an element that has only a `base-url`. The SDK's core (`createCore` alone,
+ * not the SDK's index) is imported on first use, so a page whose elements share a `<kc-provider>`'s client never
+ * loads this path.
  */
 export async function createClientFor(options: { baseUrl: string; locale: string }): Promise<WidgetClient> {
-  const { createCore } = await import('@kc/sdk');
+  const { createCore } = await import('./sdk-core.js');
   return createCore({ baseUrl: options.baseUrl, locale: sdkLocale(options.locale) });
 }

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+// `npm run size`: the size of every file of the widgets' CDN build and of what a page loads for each element, with
+// the budgets of the delivery issue. Sizes are deterministic, so a broken budget exits 1 (never a timing).
+//
+// - Builds the CDN files in memory from the root `rollup.config.js` (the same build as `npm run build`, written
+//   nowhere), then prints each file's minified, gzip (level 9) and brotli (quality 11) bytes.
+// - Closures, each file counted as its own response (brotli): the loader `kc.js`; each element's first use (the
+//   loader and every chunk the element can load, statically or with `import()`, in one language, less the parts
+//   listed in ON_DEMAND below: the SDK's client core of an element given only a `base-url` counts), in the
+//   costliest of kk / ru / en; what the element loads later, on demand; all elements together in one language
+//   (every chunk any element can load); the single-file `kc.bundle.js` (every element and language).
+// - Fails when a module that must never ship (msw, ajv, the mock, the backend, the server, test code, Lit's
+//   development build) is in any CDN file.
+// - Runs `bench/sdk-size.mjs` (the @kc/sdk complaints path and the whole SDK) and reports its verdict too.
+//
+//   node bench/size.mjs [--files] [--closures] [--modules <closure>]
+//     --files      also list every file of the build (the shared and language chunks too)
+//     --closures   list the files of each closure with their brotli bytes
+//     --modules X  list the modules inside closure X (e.g. `kc-chat`) with their minified bytes, largest first
+import { rollup } from 'rollup';
+import { transform } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const root = new URL('..', import.meta.url).pathname;
+const KB = 1024;
+const LANGUAGES = ['kk', 'ru', 'en'];
+const args = process.argv.slice(2);
+const arg = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+
+/** Budgets in bytes (brotli). */
+const BUDGET = {
+  loader: 1.5 * KB,
+  'kc-chat': 25 * KB,
+  all: 45 * KB,
+};
+
+/**
+ * Modules that must never reach a CDN file. Paths are matched against the absolute module id (`\0` ids of
+ * rollup's helpers are ignored).
+ */
+const FORBIDDEN = [
+  [/\/node_modules\/(msw|@mswjs|@bundled-es-modules|graphql)\//, 'msw'],
+  [/\/node_modules\/(ajv|ajv-formats|fast-uri|json-schema-traverse)\//, 'ajv'],
+  [/\/packages\/(mock|backend|server)\//, 'a server-side package (@kc/mock, @kc/backend, @kc/server)'],
+  [/\/tools\/testing\//, '@kc/testing'],
+  [/\.(test|spec|mock)\.[cm]?[jt]s$/, 'test code'],
+  [/\/node_modules\/(@lit\/reactive-element|lit-html|lit-element)\/development\//, "Lit's development build"],
+  [/\/node_modules\/(fastify|pg|@electric-sql|yaml|@redocly)\//, 'a Node-only dependency'],
+];
+
+// ------------------------------------------------------------------------------------------------------- build
+process.env.KC_CDN_ONLY = '1';
+const configs = (await import(`${root}rollup.config.js`)).default;
+const files = new Map(); // fileName → { code, imports, dynamicImports, modules, isEntry, name, facadeModuleId }
+for (const config of configs) {
+  const build = await rollup({ ...config, onwarn: () => {} });
+  const outputs = Array.isArray(config.output) ? config.output : [config.output];
+  for (const output of outputs) {
+    const { output: chunks } = await build.generate({ ...output, file: undefined, dir: undefined });
+    for (const chunk of chunks) {
+      if (chunk.type !== 'chunk') continue;
+      const fileName = output.file ? output.file.split('/').pop() : chunk.fileName;
+      files.set(fileName, { ...chunk, fileName });
+    }
+  }
+  await build.close();
+}
+
+const sizes = new Map();
+const measure = (fileName) => {
+  let s = sizes.get(fileName);
+  if (!s) {
+    const bytes = Buffer.from(files.get(fileName).code);
+    s = {
+      min: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+    sizes.set(fileName, s);
+  }
+  return s;
+};
+
+// ------------------------------------------------------------------------------------------------ forbidden code
+const leaks = [];
+for (const [fileName, chunk] of files) {
+  for (const id of Object.keys(chunk.modules)) {
+    if (id.startsWith('\0')) continue;
+    for (const [pattern, what] of FORBIDDEN) {
+      if (pattern.test(id)) leaks.push({ file: fileName, module: id.replace(root, ''), what });
+    }
+  }
+  if (/\/\/# sourceMappingURL=data:/.test(chunk.code)) leaks.push({ file: fileName, module: '—', what: 'inline map' });
+}
+
+// ---------------------------------------------------------------------------------------------------- closures
+const CATALOG = /\/(strings|translations)\/([a-z]{2})\.ts$/;
+/** The language of a language chunk (one whose entry module is a catalog), or undefined. */
+const languageOf = (fileName) => files.get(fileName).facadeModuleId?.match(CATALOG)?.[2];
+/**
+ * What each element loads only on demand, never on its first use: chunks whose entry module matches. Everything
+ * else an element can import (statically or with `import()`) counts towards its first use, in one language.
+ */
+const ON_DEMAND = {
+  // The callback is offered only on a long wait or while the center is closed; the rating only once a chat ended;
+  // an attachment's upload only when the citizen attaches a file.
+  'kc-chat': [/\/kc-callback\.ts$/, /\/kc-rating\.ts$/, /\/sdk\/src\/complaints\/upload\.ts$/],
+  'kc-complaint-form': [/\/sdk\/src\/complaints\/upload\.ts$/],
+};
+const onDemand = (tag, fileName) =>
+  (ON_DEMAND[tag] ?? []).some((pattern) => pattern.test(files.get(fileName).facadeModuleId ?? ''));
+/** Whether `tag`'s first use in `language` loads the dynamically imported `fileName`. */
+const firstUse = (tag, language) => (fileName) => {
+  const lang = languageOf(fileName);
+  return lang === undefined ? !onDemand(tag, fileName) : lang === language;
+};
+const inLanguage = (language) => (fileName) => [undefined, language].includes(languageOf(fileName));
+
+/** The files a page loads for `entries`: static imports always; dynamic ones when `follow(file)` says so. */
+function closure(entries, follow) {
+  const seen = new Set();
+  const visit = (fileName) => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    const chunk = files.get(fileName);
+    for (const dep of chunk.imports) visit(dep);
+    for (const dep of chunk.dynamicImports) if (files.has(dep) && follow(dep)) visit(dep);
+  };
+  for (const entry of entries) visit(entry);
+  return seen;
+}
+const total = (set) => [...set].reduce((n, f) => n + measure(f).brotli, 0);
+/** The costliest language for a closure, with its files. */
+function worstLanguage(make) {
+  let worst;
+  for (const language of LANGUAGES) {
+    const set = make(language);
+    const bytes = total(set);
+    if (!worst || bytes > worst.bytes) worst = { language, set, bytes };
+  }
+  return worst;
+}
+
+const tags = [...files.values()]
+  .filter((c) => c.isEntry && /^kc-[a-z-]+\.js$/.test(c.fileName))
+  .map((c) => c.fileName.slice(0, -3))
+  .sort();
+const loader = closure(['kc.js'], () => false);
+const rows = [];
+const sets = new Map();
+const row = (name, set, budget, language) => {
+  sets.set(name, set);
+  const bytes = total(set);
+  const min = [...set].reduce((n, f) => n + measure(f).min, 0);
+  const gzip = [...set].reduce((n, f) => n + measure(f).gzip, 0);
+  rows.push({
+    closure: name,
+    language: language ?? '—',
+    files: set.size,
+    'min (B)': min,
+    'gzip (B)': gzip,
+    'brotli (B)': bytes,
+    budget: budget === undefined ? '—' : `${budget} (${budget / KB} KB)`,
+    result: budget === undefined ? '' : bytes <= budget ? 'ok' : 'OVER BUDGET',
+  });
+  return bytes <= (budget ?? Infinity);
+};
+
+let broken = false;
+broken = !row('loader (kc.js)', loader, BUDGET.loader) || broken;
+for (const tag of tags) {
+  const worst = worstLanguage((language) => new Set([...loader, ...closure([`${tag}.js`], firstUse(tag, language))]));
+  broken = !row(`${tag} first use (loader + chunks)`, worst.set, BUDGET[tag], worst.language) || broken;
+  // What the element loads only on demand (an offered callback, the rating after a chat), in the same language.
+  const later = closure([`${tag}.js`], inLanguage(worst.language));
+  for (const f of worst.set) later.delete(f);
+  if (later.size > 0) row(`  ${tag} later, on demand`, later, undefined, worst.language);
+}
+const all = worstLanguage(
+  (language) =>
+    new Set([
+      ...loader,
+      ...closure(
+        tags.map((t) => `${t}.js`),
+        inLanguage(language),
+      ),
+    ]),
+);
+broken = !row('all elements (loader + every chunk)', all.set, BUDGET.all, all.language) || broken;
+row('kc.bundle.js (every element, every language)', new Set(['kc.bundle.js']));
+
+// -------------------------------------------------------------------------------------------------------- print
+if (args.includes('--files')) {
+  console.log('\nCDN files (packages/widgets/dist/cdn)\n');
+  console.table(
+    [...files.keys()]
+      .sort((a, b) => Number(a.includes('/')) - Number(b.includes('/')) || a.localeCompare(b))
+      .map((file) => ({ file, ...Object.fromEntries(Object.entries(measure(file)).map(([k, v]) => [`${k} (B)`, v])) })),
+  );
+} else {
+  console.log('\nCDN entry files (packages/widgets/dist/cdn; --files lists the chunks too)\n');
+  console.table(
+    [...files.values()]
+      .filter((c) => c.isEntry || c.fileName === 'kc.bundle.js')
+      .map((c) => c.fileName)
+      .sort()
+      .map((file) => ({ file, ...Object.fromEntries(Object.entries(measure(file)).map(([k, v]) => [`${k} (B)`, v])) })),
+  );
+}
+console.log('\nWhat a page loads, brotli (quality 11), each file as its own response\n');
+console.table(rows);
+
+if (args.includes('--closures')) {
+  for (const [name, set] of sets) {
+    console.log(`\n${name.trim()}: ${[...set].map((f) => `${f} ${measure(f).brotli}`).join(', ')}`);
+  }
+}
+
+const which = arg('--modules');
+if (which) {
+  const name = [...sets.keys()].find((k) => k.trim().startsWith(which));
+  if (!name) {
+    console.error(`[kc] no closure "${which}"`);
+  } else {
+    const list = [];
+    for (const fileName of sets.get(name)) {
+      for (const [id, m] of Object.entries(files.get(fileName).modules)) {
+        if (!m.code) continue;
+        const { code } = await transform(m.code, { minify: true, loader: 'js', target: 'es2022' });
+        list.push({ file: fileName, module: id.replace(root, ''), 'min (B)': code.length });
+      }
+    }
+    console.log(`\nModules of "${name.trim()}", each minified alone\n`);
+    console.table(list.sort((a, b) => b['min (B)'] - a['min (B)']));
+  }
+}
+
+if (leaks.length > 0) {
+  console.error('\n[kc] modules that must never ship are in the CDN build:\n');
+  console.table(leaks);
+  broken = true;
+} else {
+  console.log('\nNo msw, ajv, mock, backend, server, test code or Lit development build in any CDN file.');
+}
+
+// The SDK's own budgets (the complaints path, the whole SDK), measured by its bench.
+console.log('\n@kc/sdk (bench/sdk-size.mjs)');
+const sdk = spawnSync(process.execPath, [`${root}bench/sdk-size.mjs`], { stdio: 'inherit' });
+if (sdk.status !== 0) broken = true;
+
+if (broken) {
+  console.error('\n[kc] a size budget is broken');
+  process.exit(1);
+}
+console.log('\nEvery size budget holds.');
