@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 import { ContextRoot, createContext } from '@lit/context';
-import { config, outages, type KcCore, type KcConfig, type KcOutage } from '@kc/sdk';
+import { config, type KcCore, type KcConfig, type KcOutage } from '@kc/sdk';
 
 export type { AlternativeChannel, LocalizedText } from '@kc/sdk';
 
 /**
  * The client a kc element calls: a `@kc/sdk` core (`createCore`) or full client (`createClient`). Elements reach
  * the domains through the SDK's module functions (`outages(client)`), so a page bundles only the domains its
- * elements use. Tests give an element a fake whose `use()` returns fake modules.
+ * elements use: an element imports its domains itself (never through this shared module, which every element
+ * loads). Tests give an element a fake whose `use()` returns fake modules.
  */
 export type WidgetClient = KcCore;
 
@@ -40,9 +41,6 @@ export const configContext = createContext<ConfigState | undefined>(Symbol.for('
 
 /** The configuration calls of `client` (cached, and shared by concurrent callers, in the SDK). */
 export const configOf = (client: WidgetClient) => config(client);
-
-/** The outage calls of `client`. */
-export const outagesOf = (client: WidgetClient) => outages(client);
 
 const rootKey = Symbol.for('kc.context.root');
 

@@ -3,7 +3,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KcElement } from '../../internal/kc-element.js';
-import { outagesOf, type AlternativeChannel, type Outage } from '../../internal/client.js';
+import { outages } from '@kc/sdk';
+import type { AlternativeChannel, Outage } from '../../internal/client.js';
 import { isWebLink, safeHref, telHref } from '../../internal/url.js';
 import { KcOutageDismissEvent } from '../../events/kc-outage-dismiss.js';
 import { tokenStyles } from '../../styles/tokens.js';
@@ -114,7 +115,7 @@ export class KcOutageBanner extends KcElement {
       const stop = () => controller.abort();
       signal.addEventListener('abort', stop, { once: true });
       this.#stop = stop;
-      outagesOf(client).watch(
+      outages(client).watch(
         (list) => {
           this.#watchErrorReported = false;
           if (first) {
