@@ -10,6 +10,7 @@ import type { Config, LocalizedText } from '@kc/contract';
 import { createClient } from '@kc/sdk';
 import '../../src/kc-complaint-form.js';
 import '../../src/kc-callback.js';
+import type { KcCallback } from '../../src/components/callback/callback.js';
 import { mount, unmountAll } from '../dom.js';
 import { clientOver, type } from '../complaints.js';
 import { DANGEROUS_TAGS, TEXT_PAYLOADS, URL_PAYLOADS } from './payloads.js';
@@ -107,7 +108,9 @@ async function exercise(mock: MockWorker, text: string, url: string): Promise<Se
     await next();
     await waitFor(() => $(form, '[part~="review"]') !== null, 'the review');
 
-    const callback = mount(html`<kc-callback .client=${kc} lang="en" .userTimeZone=${'Asia/Almaty'}></kc-callback>`);
+    const callback = mount<KcCallback>(
+      html`<kc-callback .client=${kc} lang="en" .userTimeZone=${'Asia/Almaty'}></kc-callback>`,
+    );
     await waitFor(() => $(callback, 'form') !== null, 'the callback form');
     const asap = $<HTMLInputElement>(callback, 'input[name="when"][value="asap"]');
     if (asap) asap.click();
