@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
-import { isValidBin, isValidIin, normalizeKzPhone } from '@kc/contract';
 import type { KcCore } from '../client.js';
-import type { KcError, KcFieldError } from '../errors/errors.js';
+import { isKcError, KcNetworkError, type KcError } from '../errors/errors.js';
 import { idempotencyKey, type SendResult } from '../storage/outbox.js';
-import { Attachment, ComplaintDraft, ComplaintReceipt } from '../validation/schemas/index.js';
+import { Attachment, ComplaintReceipt } from '../validation/schemas/index.js';
 import type { ComplaintStatus } from './status.js';
-import { checkInput } from '../validation/validate.js';
+import type * as Submit from './submit.js';
 import type * as contract from '@kc/contract';
 
 /**
@@ -64,7 +63,8 @@ export type KcComplaintComment = contract.ComplaintComment;
 export type KcAttachment = contract.Attachment;
 
 /**
- * What the outbox keeps of a complaint receipt sent in the background, until a widget acknowledges it.
+ * What the outbox keeps of a complaint receipt sent in the background, until a widget acknowledges it: the whole
+ * receipt the server returned (it holds nothing about the citizen).
  *
  * @example
  * ```ts
@@ -77,6 +77,10 @@ export interface KcStoredComplaintReceipt {
   accessCode: string;
   registeredAt: string;
   dueAt: string;
+  /** The department and position in charge (absent from results stored by earlier versions). */
+  responsible?: KcComplaintReceipt['responsible'];
+  /** What happens next, in kk, ru and en (absent from results stored by earlier versions). */
+  nextSteps?: KcComplaintReceipt['nextSteps'];
 }
 
 /**
@@ -113,6 +117,7 @@ const kind = 'complaint';
 export class ComplaintsModule {
   readonly #kc: KcCore;
   #status: Promise<ComplaintStatus> | undefined;
+  #prepare: Promise<typeof Submit> | undefined;
 
   /** @internal Use {@link complaints}. */
   constructor(kc: KcCore) {
@@ -120,13 +125,18 @@ export class ComplaintsModule {
     kc.outbox.register<KcComplaintReceipt>(kind, {
       operation: 'submitComplaint',
       schema: ComplaintReceipt,
-      keep: ({ trackingNumber, accessCode, registeredAt, dueAt }): KcStoredComplaintReceipt => ({
-        trackingNumber,
-        accessCode,
-        registeredAt,
-        dueAt,
-      }),
+      keep: (receipt): KcStoredComplaintReceipt => receipt,
     });
+    // The checks of a new appeal load now, in the background: a page shows its form first, and the citizen may
+    // be offline by the time they submit.
+    void this.#checks().catch(() => undefined);
+  }
+
+  #checks(): Promise<typeof Submit> {
+    return (this.#prepare ??= import('./submit.js').catch((error: unknown) => {
+      this.#prepare = undefined;
+      throw error;
+    }));
   }
 
   /**
@@ -150,22 +160,14 @@ export class ComplaintsModule {
     draft: KcComplaintDraft,
     { signal, draftKey }: { signal?: AbortSignal; draftKey?: string } = {},
   ): Promise<SendResult<KcComplaintReceipt>> {
-    // The contract's generated type of `applicant` is `unknown` (an anyOf of `required` lists): read it as a record.
-    const applicant = { ...(draft.applicant as Record<string, unknown>) };
-    const extra: KcFieldError[] = [];
-    const bad = (field: string, code: string, message: string) =>
-      extra.push({ field: `/applicant/${field}`, code, message });
-    if (typeof applicant.iin === 'string' && !isValidIin(applicant.iin))
-      bad('iin', 'iin_checksum', 'The IIN check digit does not match.');
-    if (typeof applicant.bin === 'string' && !isValidBin(applicant.bin))
-      bad('bin', 'bin_checksum', 'The BIN check digit does not match.');
-    if (typeof applicant.phone === 'string') {
-      const phone = normalizeKzPhone(applicant.phone);
-      if (phone) applicant.phone = phone;
-      else bad('phone', 'kz_phone', 'Must be a Kazakhstan number.');
+    let body: unknown;
+    try {
+      body = (await this.#checks()).prepare(draft);
+    } catch (error) {
+      if (isKcError(error)) throw error;
+      // Its code could not load (offline before it did): nothing was stored, the caller still has the draft.
+      throw new KcNetworkError('[kc] the appeal checks could not load', { cause: error });
     }
-    const body = { channel: 'web' as const, ...draft, applicant };
-    checkInput(ComplaintDraft, body, extra);
     // Sent or queued, the appeal is safe in the outbox: the draft can go. A refusal keeps it for corrections.
     const result = await this.#kc.outbox.send<KcComplaintReceipt>(kind, { path: 'complaints', json: body }, signal);
     if (draftKey) await this.#kc.drafts.remove(draftKey);

@@ -15,13 +15,13 @@ afterEach(async () => {
   for (const kc of clients.splice(0)) await kc.clearLocalData();
 });
 
-function setup() {
+function setup({ gate, timeout = 40 }: { gate?: () => Promise<void>; timeout?: number } = {}) {
   const server = complaintServer();
   const clock = fakeSleep();
   const kc = createCore({
     baseUrl,
-    fetch: server.fetch,
-    timeout: 40,
+    fetch: gate ? async (input, init) => (await gate(), server.fetch(input, init)) : server.fetch,
+    timeout,
     retry: { sleep: clock.sleep, random: () => 0.5 },
   });
   clients.push(kc);
@@ -86,16 +86,19 @@ describe('outbox: submitting an appeal', () => {
       expect(events[0]!.type).to.equal('queued');
       const keys = new Set(server.calls.map((c) => c.headers.get('idempotency-key')));
       expect([...keys]).to.deep.equal([result.id]);
-      // Sent in the background: the receipt waits for a widget, without personal data.
+      // Sent in the background: the whole receipt (department, next steps) waits for a widget, without personal data.
       const results = await kc.outbox.results();
-      expect(results.map((r) => r.receipt)).to.deep.equal([
-        {
-          trackingNumber: 'KC-2026-000001',
-          accessCode: '7K3F-9QXD-M2PA-HV8E',
-          registeredAt: '2026-11-23T10:00:00+05:00',
-          dueAt: '2026-12-14T18:30:00+05:00',
-        },
-      ]);
+      expect(results.map((r) => r.receipt)).to.deep.equal([(sent[0]!.detail as OutboxEventMap['sent']).receipt]);
+      expect(results[0]!.receipt).to.include({ trackingNumber: 'KC-2026-000001', accessCode: '7K3F-9QXD-M2PA-HV8E' });
+      expect(results[0]!.receipt).to.have.keys(
+        'trackingNumber',
+        'accessCode',
+        'registeredAt',
+        'dueAt',
+        'responsible',
+        'nextSteps',
+      );
+      expect(JSON.stringify(results)).not.to.contain(personal.lastName);
       await kc.outbox.acknowledge(results[0]!.id);
       expect(await kc.outbox.results()).to.deep.equal([]);
     });
@@ -172,6 +175,59 @@ describe('outbox: submitting an appeal', () => {
     server.faults.push('network-before', 'network-before');
     expect((await complaints(kc).submit(draft, { draftKey: 'form' })).status).to.equal('queued');
     expect(await kc.drafts.load('form')).to.equal(undefined);
+  });
+});
+
+describe('outbox: withdrawing a queued item', () => {
+  it('takes back an item still waiting: it is never sent', async () => {
+    const { kc, server } = setup();
+    server.faults.push('network-before', 'network-before');
+    const result = await complaints(kc).submit(draft);
+    expect(result.status).to.equal('queued');
+    expect(await kc.outbox.withdraw(result.id)).to.equal('withdrawn');
+    expect(await kc.outbox.pending()).to.deep.equal([]);
+    await kc.outbox.flush();
+    expect(server.registered).to.equal(0);
+    expect(server.calls).to.have.length(2);
+    expect(await kc.outbox.withdraw(result.id)).to.equal('unknown');
+  });
+
+  it('waits for an attempt in flight and says when the item reached the server', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inFlight = new Promise<void>((resolve) => (entered = resolve));
+    // The first attempts fail; the flush's attempt is held at the door until the withdrawal has been asked for.
+    let hold = false;
+    const { kc, server } = setup({
+      timeout: 5000,
+      gate: async () => {
+        if (!hold) return;
+        entered();
+        await released;
+      },
+    });
+    server.faults.push('network-before', 'network-before');
+    const result = await complaints(kc).submit(draft);
+    expect(result.status).to.equal('queued');
+    hold = true;
+    const flushing = kc.outbox.flush();
+    await inFlight;
+    const withdrawal = kc.outbox.withdraw(result.id);
+    release();
+    expect(await withdrawal).to.equal('sent');
+    await flushing;
+    expect(server.registered).to.equal(1);
+    expect(await kc.outbox.pending()).to.deep.equal([]);
+  });
+
+  it('says sent for an item already answered, unknown for one it never had', async () => {
+    const { kc, server } = setup();
+    const result = await complaints(kc).submit(draft);
+    expect(result.status).to.equal('sent');
+    expect(await kc.outbox.withdraw(result.id)).to.equal('sent');
+    expect(await kc.outbox.withdraw('00000000-0000-4000-8000-000000000000')).to.equal('unknown');
+    expect(server.registered).to.equal(1);
   });
 });
 

@@ -44,6 +44,20 @@ afterEach(async () => {
 });
 
 describe('outbox in the browser', () => {
+  it('creates no database until something is stored: not at start, not for complaints(kc) nor for reading', async () => {
+    const kc = client(complaintServer());
+    complaints(kc);
+    await kc.outbox.flush();
+    expect(await kc.outbox.pending()).to.deep.equal([]);
+    expect(await kc.outbox.results()).to.deep.equal([]);
+    expect(await kc.outbox.withdraw('00000000-0000-4000-8000-000000000000')).to.equal('unknown');
+    expect(await kc.drafts.load('complaint-form')).to.equal(undefined);
+    const names = async () => (await indexedDB.databases()).map((d) => d.name);
+    expect(await names()).not.to.include(databaseName);
+    await kc.drafts.save('complaint-form', { step: 'kind' });
+    expect(await names()).to.include(databaseName);
+  });
+
   it('uses IndexedDB, with the item on disk before the first attempt', async () => {
     const server = complaintServer();
     let storedBeforeSending = '';
@@ -81,13 +95,12 @@ describe('outbox in the browser', () => {
     expect(receipts).to.have.length(1);
     const [result] = await second.outbox.results();
     expect(result!.id).to.equal(queued.id);
+    // The whole receipt the server returned, department and next steps included, in the event and in the result.
     const receipt: KcStoredComplaintReceipt = result!.receipt as KcStoredComplaintReceipt;
-    expect(receipt).to.deep.equal({
-      trackingNumber: 'KC-2026-000001',
-      accessCode: '7K3F-9QXD-M2PA-HV8E',
-      registeredAt: '2026-11-23T10:00:00+05:00',
-      dueAt: '2026-12-14T18:30:00+05:00',
-    });
+    expect(receipt).to.deep.equal(receipts[0]);
+    expect(receipt).to.include({ trackingNumber: 'KC-2026-000001', accessCode: '7K3F-9QXD-M2PA-HV8E' });
+    expect(receipt.responsible?.department.kk).to.equal('Отдел');
+    expect(receipt.nextSteps).to.have.keys('kk', 'ru', 'en');
 
     // A widget opened later still finds the receipt, until it acknowledges it.
     const third = client(server);

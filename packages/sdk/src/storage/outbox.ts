@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-import { KcAbortError, KcHttpError, type KcError, type KcValidationError } from '../errors/errors.js';
-import { isTransient, type Transport } from '../http/transport.js';
+import { KcNetworkError, type KcError } from '../errors/errors.js';
+import type { Transport } from '../http/transport.js';
 import type { AnySchema } from '../validation/validate.js';
+import type { OutboxEngine } from './outbox-engine.js';
 import type { KcStorage, OutboxRecord, ResultRecord } from './storage.js';
 
 /**
@@ -22,6 +23,28 @@ export interface OutboxKind<R = unknown> {
    * acknowledges it: never personal data.
    */
   keep: (receipt: R) => unknown;
+}
+
+/**
+ * What {@link Outbox.withdraw} found: `withdrawn` (it was still waiting and will never be sent), `sent` (it reached
+ * the server before it could be withdrawn: undo it with the server, e.g. `callbacks(kc).cancel`), or `unknown` (no
+ * such item: already refused, or never queued here).
+ *
+ * @example
+ * ```ts
+ * const outcome: WithdrawResult = await kc.outbox.withdraw(id);
+ * ```
+ */
+export type WithdrawResult = 'withdrawn' | 'sent' | 'unknown';
+
+/** @internal What the outbox shares with its engine (loaded on first use). */
+export interface OutboxContext {
+  transport: Transport;
+  storage: KcStorage;
+  options: Required<OutboxOptions>;
+  kinds: Map<string, OutboxKind<never>>;
+  emit: Outbox['emit'];
+  stopped: () => boolean;
 }
 
 /**
@@ -115,7 +138,10 @@ const day = 86_400_000;
 
 /**
  * A durable queue of unsafe requests. Every item is written with its `Idempotency-Key` in one strict-durability
- * transaction before its first attempt; it leaves the queue only on a final answer. See `docs/outbox.md`.
+ * transaction before its first attempt; it leaves the queue only on a final answer. See `docs/outbox.md`. The
+ * code that stores and sends loads on first use (in the background as soon as a module that sends through the
+ * outbox is used, so that it is there offline); nothing is stored, and no database created, before an item or a
+ * draft is.
  *
  * @example
  * ```ts
@@ -125,15 +151,11 @@ const day = 86_400_000;
  * ```
  */
 export class Outbox {
-  readonly #transport: Transport;
   readonly #storage: KcStorage;
-  readonly #options: Required<OutboxOptions>;
-  readonly #kinds = new Map<string, OutboxKind<never>>();
+  readonly #context: OutboxContext;
   readonly #listeners = new Map<string, Set<(detail: never) => void>>();
-  readonly #inFlight = new Set<string>();
-  #flushing: Promise<void> | undefined;
-  #again: Promise<void> | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #engine: Promise<OutboxEngine> | undefined;
+  #ready: OutboxEngine | undefined;
   #stopped = false;
   #started = false;
   readonly #wake = () => {
@@ -142,9 +164,15 @@ export class Outbox {
 
   /** @internal */
   constructor(transport: Transport, storage: KcStorage, options: OutboxOptions = {}) {
-    this.#transport = transport;
     this.#storage = storage;
-    this.#options = { baseDelay: 2000, maxDelay: 300_000, resultTtl: 7 * day, ...options };
+    this.#context = {
+      transport,
+      storage,
+      options: { baseDelay: 2000, maxDelay: 300_000, resultTtl: 7 * day, ...options },
+      kinds: new Map(),
+      emit: (type, detail) => this.emit(type, detail),
+      stopped: () => this.#stopped,
+    };
   }
 
   /** Where the queue lives: `indexeddb`, or `memory` (lost on reload). */
@@ -190,8 +218,11 @@ export class Outbox {
    * ```
    */
   register<R>(kind: string, spec: OutboxKind<R>): void {
-    const fresh = !this.#kinds.has(kind);
-    this.#kinds.set(kind, spec);
+    const { kinds } = this.#context;
+    const fresh = !kinds.has(kind);
+    kinds.set(kind, spec);
+    // The code loads now, so that a submission made offline later does not need the network to be stored.
+    void this.#load().catch(() => undefined);
     if (fresh && this.#started) void this.flush();
   }
 
@@ -204,15 +235,13 @@ export class Outbox {
     this.#started = true;
     globalThis.addEventListener?.('online', this.#wake);
     globalThis.document?.addEventListener('visibilitychange', this.#wake);
-    void this.#storage.exists().then((exists) => {
-      if (exists && !this.#stopped) void this.flush();
-    });
+    void this.flush();
   }
 
   /** Stops flushing (timers and listeners). Queued items stay for the next start. */
   stop(): void {
     this.#stopped = true;
-    clearTimeout(this.#timer);
+    this.#ready?.stop();
     globalThis.removeEventListener?.('online', this.#wake);
     globalThis.document?.removeEventListener('visibilitychange', this.#wake);
   }
@@ -240,28 +269,14 @@ export class Outbox {
     },
     signal?: AbortSignal,
   ): Promise<SendResult<R>> {
-    const now = Date.now();
-    const item: OutboxRecord = {
-      id: request.id ?? idempotencyKey(),
-      base: this.#transport.baseUrl,
-      kind,
-      method: request.method ?? 'POST',
-      path: request.path,
-      json: request.json,
-      createdAt: now,
-      attempts: 0,
-      // Other tabs leave it to this one while its first attempt runs; a reload sends it at once anyway.
-      nextAt: now + 60_000,
-      ...(request.headers && { headers: request.headers }),
-    };
-    this.#inFlight.add(item.id);
+    let engine: OutboxEngine;
     try {
-      await this.#storage.put('outbox', item);
+      engine = await this.#load();
     } catch (error) {
-      this.#inFlight.delete(item.id);
-      throw error;
+      // Its code could not load (offline before it did): nothing was stored, the caller still has the input.
+      throw new KcNetworkError('[kc] the outbox could not load', { cause: error });
     }
-    return this.#attempt<R>(item, signal, true);
+    return engine.send<R>(kind, request, signal);
   }
 
   /**
@@ -273,20 +288,13 @@ export class Outbox {
    * ```
    */
   async pending(): Promise<PendingItem[]> {
-    return (await this.#mine('outbox'))
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map((i) => ({
-        id: i.id,
-        kind: i.kind,
-        createdAt: new Date(i.createdAt),
-        attempts: i.attempts,
-        nextAttemptAt: new Date(i.nextAt),
-      }));
+    return (await this.#storage.exists()) ? (await this.#load()).pending() : [];
   }
 
   /**
    * Outcomes of items sent in the background (after a reload, by a timer) that no widget acknowledged yet: what
-   * their kind keeps of the receipt, or the refusal. Show them, then {@link Outbox.acknowledge} them.
+   * their kind keeps of the receipt (an appeal's whole receipt), or the refusal. Show them, then
+   * {@link Outbox.acknowledge} them.
    *
    * @example
    * ```ts
@@ -294,10 +302,7 @@ export class Outbox {
    * ```
    */
   async results(): Promise<ResultRecord[]> {
-    const now = Date.now();
-    const all = await this.#mine('results');
-    for (const r of all) if (r.expiresAt <= now) await this.#storage.delete('results', r.id);
-    return all.filter((r) => r.expiresAt > now).sort((a, b) => a.at - b.at);
+    return (await this.#storage.exists()) ? (await this.#load()).results() : [];
   }
 
   /**
@@ -308,8 +313,25 @@ export class Outbox {
    * await kc.outbox.acknowledge(result.id);
    * ```
    */
-  acknowledge(id: string): Promise<void> {
-    return this.#storage.delete('results', id);
+  async acknowledge(id: string): Promise<void> {
+    if (await this.#storage.exists()) await this.#storage.delete('results', id);
+  }
+
+  /**
+   * Takes a waiting item back, so that it is never sent (a callback request the citizen no longer wants). Safe
+   * against a flush in flight, in this tab or another: it waits for an attempt of that item to end, then tells
+   * what happened. When it was `sent` already, undo it with the server (e.g. `callbacks(kc).cancel`).
+   *
+   * @example
+   * ```ts
+   * const outcome = await kc.outbox.withdraw(result.id);
+   * if (outcome === 'sent') await callbacks(kc).cancel(callbackId, token);
+   * ```
+   */
+  async withdraw(id: string): Promise<WithdrawResult> {
+    if (await this.#storage.exists()) return (await this.#load()).withdraw(id);
+    // Nothing stored: this client may still know that it sent it.
+    return this.#ready?.sent.has(id) ? 'sent' : 'unknown';
   }
 
   /**
@@ -322,115 +344,20 @@ export class Outbox {
    * retryButton.onclick = () => kc.outbox.flush();
    * ```
    */
-  flush(): Promise<void> {
-    return this.#flush(false);
+  async flush(): Promise<void> {
+    // Reading the queue would create the database: with none there is nothing to send.
+    if (!(await this.#storage.exists()) || this.#stopped) return;
+    await (await this.#load().catch(() => undefined))?.flush(false);
   }
 
-  #flush(dueOnly: boolean): Promise<void> {
-    // A flush asked for during another runs after it, so that it sees what was queued meanwhile.
-    if (this.#flushing)
-      return (this.#again ??= this.#flushing.then(() => ((this.#again = undefined), this.#flush(dueOnly))));
-    let ran = false;
-    return (this.#flushing = this.#locked(async () => {
-      ran = true;
-      const now = Date.now();
-      const queued = (await this.#mine('outbox'))
-        .filter((i) => (!dueOnly || i.nextAt <= now) && this.#kinds.has(i.kind) && !this.#inFlight.has(i.id))
-        .sort((a, b) => a.createdAt - b.createdAt);
-      for (const item of queued) {
-        if (this.#stopped) break;
-        await this.#attempt(item, undefined, false).catch(() => undefined);
-      }
-    })
-      // Items' own failures are handled in #attempt; what is left (Web Locks refused) waits for the timer.
-      .catch(() => undefined)
-      .finally(() => {
-        this.#flushing = undefined;
-        void this.#schedule(ran ? 0 : 5000);
-      }));
-  }
-
-  async #locked(run: () => Promise<void>): Promise<void> {
-    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-    if (!locks) return run();
-    // ifAvailable: when another tab holds the lock it is flushing the same items; ours come back on the timer.
-    await locks.request(`${this.#storage.name} outbox ${this.#transport.baseUrl}`, { ifAvailable: true }, (lock) =>
-      lock ? run() : undefined,
-    );
-  }
-
-  async #mine<S extends 'outbox' | 'results'>(store: S) {
-    return (await this.#storage.all(store)).filter((r) => r.base === this.#transport.baseUrl);
-  }
-
-  async #schedule(atLeast = 0): Promise<void> {
-    clearTimeout(this.#timer);
-    if (this.#stopped) return;
-    const next = Math.min(...(await this.#mine('outbox')).filter((i) => this.#kinds.has(i.kind)).map((i) => i.nextAt));
-    if (!Number.isFinite(next) || this.#stopped) return;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#flush(true), Math.max(atLeast, next - Date.now()));
-    (this.#timer as { unref?: () => void }).unref?.();
-  }
-
-  async #attempt<R>(item: OutboxRecord, signal: AbortSignal | undefined, direct: boolean): Promise<SendResult<R>> {
-    const kind = this.#kinds.get(item.kind);
-    if (!kind) throw new Error(`[kc] outbox kind "${item.kind}" is not registered`);
-    this.#inFlight.add(item.id);
-    try {
-      const { data } = await this.#transport.request<R>({
-        operation: kind.operation,
-        method: item.method,
-        path: item.path,
-        json: item.json,
-        ...(item.headers && { headers: item.headers }),
-        idempotencyKey: item.id,
-        schema: kind.schema,
-        signal,
-        retry: { limit: 1 },
-      });
-      await this.#storage.delete('outbox', item.id);
-      if (!direct) await this.#result(item, { receipt: kind.keep(data as never) });
-      this.emit('sent', { id: item.id, kind: item.kind, receipt: data });
-      return { status: 'sent', id: item.id, receipt: data };
-    } catch (e) {
-      const error = e as KcError;
-      if (error instanceof KcAbortError) throw error;
-      if (isTransient(error)) {
-        const after =
-          error instanceof KcHttpError && error.retryAfter !== undefined ? error.retryAfter * 1000 : undefined;
-        const step = Math.min(this.#options.maxDelay, this.#options.baseDelay * 2 ** item.attempts);
-        item.attempts++;
-        item.nextAt = Date.now() + (after ?? this.#transport.policy.random() * step);
-        // The item may be gone already (clearLocalData, or another tab got the final answer).
-        if (await this.#storage.get('outbox', item.id)) await this.#storage.put('outbox', item);
-        this.emit('queued', { id: item.id, kind: item.kind, error });
-        if (direct) void this.#schedule();
-        return { status: 'queued', id: item.id, error };
-      }
-      await this.#storage.delete('outbox', item.id);
-      if (!direct) {
-        const status = (error as KcHttpError | KcValidationError).status;
-        const fields = ((error as KcHttpError).fieldErrors ?? []).map((f) => f.field);
-        await this.#result(item, { error: { status, code: (error as KcHttpError).code ?? error.name, fields } });
-      }
-      this.emit('failed', { id: item.id, kind: item.kind, error });
-      throw error;
-    } finally {
-      this.#inFlight.delete(item.id);
-    }
-  }
-
-  #result(item: OutboxRecord, outcome: Pick<ResultRecord, 'receipt' | 'error'>): Promise<void> {
-    const at = Date.now();
-    return this.#storage.put('results', {
-      id: item.id,
-      base: item.base,
-      kind: item.kind,
-      at,
-      expiresAt: at + this.#options.resultTtl,
-      ...outcome,
-    });
+  #load(): Promise<OutboxEngine> {
+    return (this.#engine ??= import('./outbox-engine.js').then(
+      (m) => (this.#ready = new m.OutboxEngine(this.#context)),
+      (error: unknown) => {
+        this.#engine = undefined;
+        throw error;
+      },
+    ));
   }
 }
 

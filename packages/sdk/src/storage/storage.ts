@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
 
 /**
  * An item waiting in the outbox. Its `id` is the request's `Idempotency-Key`.
@@ -150,9 +150,9 @@ function memoryStorage(name: string): KcStorage {
 }
 
 /**
- * Opens kc's storage: IndexedDB (opened lazily, on first use) falling back to memory when IndexedDB is absent,
- * refuses to open (private mode, blocked by policy) or fails a write (quota); `onFallback` is then called once
- * with the reason. `'memory'` asks for memory from the start.
+ * Opens kc's storage: IndexedDB (its code and the database load on first use, not before), falling back to memory
+ * when IndexedDB is absent, refuses to open (private mode, blocked by policy) or fails a write (quota);
+ * `onFallback` is then called once with the reason. `'memory'` asks for memory from the start.
  *
  * @example
  * ```ts
@@ -166,96 +166,35 @@ export function openStorage(
 ): KcStorage {
   const memory = memoryStorage(name);
   if (kind === 'memory') return memory;
-  let db: Promise<IDBPDatabase<KcDB>> | undefined;
-  let failed = typeof indexedDB === 'undefined' ? 'unavailable' : '';
-  if (failed) queueMicrotask(() => onFallback(failed));
-  const fallback = (error: unknown) => {
-    if (!failed) {
-      failed = (error as Error)?.name || 'error';
-      onFallback(failed);
-    }
-  };
-  const open = () =>
-    (db ??= openDB<KcDB>(name, 1, {
-      upgrade(database, oldVersion) {
-        if (oldVersion < 1) {
-          for (const store of ['outbox', 'results', 'drafts'] as const)
-            database.createObjectStore(store, { keyPath: 'id' });
-        }
-      },
-      // Another tab wants a newer version, or clearLocalData() wants the database gone: let it.
-      blocking(_current, _wanted, event) {
-        (event.target as IDBDatabase).close();
-        db = undefined;
-      },
-      // The browser closed the connection (storage cleared, disk error): reopen on next use.
-      terminated() {
-        db = undefined;
-      },
-    }).catch((error: unknown) => {
-      db = undefined;
-      throw error;
-    }));
-  let destroyed = false;
-  const run = async <T>(action: (d: IDBPDatabase<KcDB>) => Promise<T>, otherwise: () => Promise<T>): Promise<T> => {
-    for (let attempt = 0; !failed && !destroyed; attempt++) {
-      try {
-        return await action(await open());
-      } catch (error) {
-        // Once more on a fresh connection: the last one may have been closing (another tab's upgrade or delete).
-        if (attempt > 0) fallback(error);
-        db = undefined;
-      }
-    }
-    return otherwise();
-  };
-  const storage: KcStorage = {
+  if (typeof indexedDB === 'undefined') {
+    queueMicrotask(() => onFallback('unavailable'));
+    return memory;
+  }
+  let real: KcStorage | undefined;
+  let loading: Promise<KcStorage> | undefined;
+  // Without its code (offline before it loaded), what is submitted still goes out from memory.
+  const load = () =>
+    (loading ??= import('./idb.js').then(
+      (m) => (real = m.idbStorage(name, memory, onFallback)),
+      () => (onFallback('unavailable'), (real = memory)),
+    ));
+  const call = <K extends 'get' | 'all' | 'put' | 'delete' | 'destroy'>(method: K): KcStorage[K] =>
+    (async (...args: never[]) => ((await load())[method] as (...a: never[]) => unknown)(...args)) as KcStorage[K];
+  return {
     name,
     get kind() {
-      return failed ? 'memory' : 'indexeddb';
+      return real?.kind ?? 'indexeddb';
     },
-    get: (store, id) =>
-      run(
-        (d) => d.get(store, id) as Promise<never>,
-        () => memory.get(store, id),
-      ),
-    all: (store) =>
-      run(
-        (d) => d.getAll(store) as Promise<never>,
-        () => memory.all(store),
-      ),
-    put: (store, value) =>
-      run(
-        async (d) => {
-          const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
-          await Promise.all([tx.store.put(value as never), tx.done]);
-        },
-        () => memory.put(store, value),
-      ),
-    delete: (store, id) =>
-      run(
-        async (d) => {
-          const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
-          await Promise.all([tx.store.delete(id), tx.done]);
-        },
-        () => memory.delete(store, id),
-      ),
+    get: call('get'),
+    all: call('all'),
+    put: call('put'),
+    delete: call('delete'),
+    destroy: call('destroy'),
     async exists() {
-      if (failed) return memory.exists();
-      if (db) return true;
+      if (real) return real.exists();
       // Opening would create the database: nothing may be stored before the citizen first uses a widget.
       const list = await indexedDB.databases?.().catch(() => undefined);
       return list ? list.some((d) => d.name === name) : true;
     },
-    async destroy() {
-      destroyed = true;
-      await memory.destroy();
-      if (typeof indexedDB === 'undefined') return;
-      const current = db;
-      db = undefined;
-      (await current?.catch(() => undefined))?.close();
-      await deleteDB(name).catch(() => undefined);
-    },
   };
-  return storage;
 }
