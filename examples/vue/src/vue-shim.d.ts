@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue';
+  const component: DefineComponent;
+  export default component;
+}
