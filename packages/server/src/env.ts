@@ -41,6 +41,7 @@ export type EnvOptions = Pick<
  * | `KC_LOG` | `0` turns request logs off | on |
  * | `KC_STREAMS_PER_CLIENT`, `KC_STREAMS_MAX` | open event streams per client address, per process | `16`, `10000` |
  * | `KC_WRITE_LIMIT` | unsafe citizen requests per client and minute | `120` |
+ * | `KC_UNUSED_UPLOAD_HOURS` | uploads attached to nothing within this time are purged, files included | `24` |
  *
  * @throws when a variable is malformed (`PORT`, `KC_OPERATOR_TOKENS`).
  * @example
@@ -74,6 +75,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): EnvOptions {
   const perClient = int('KC_STREAMS_PER_CLIENT');
   const maxStreams = int('KC_STREAMS_MAX');
   const writeLimit = int('KC_WRITE_LIMIT');
+  const uploadHours = int('KC_UNUSED_UPLOAD_HOURS');
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -87,6 +89,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): EnvOptions {
     trustProxy: trust === 'true' ? true : trust && trust !== 'false' ? trust : false,
     log: env.KC_LOG !== '0',
     sse: { ...(perClient ? { maxPerClient: perClient } : {}), ...(maxStreams ? { maxTotal: maxStreams } : {}) },
-    settings: writeLimit ? { writeLimit: { limit: writeLimit, windowSeconds: 60 } } : {},
+    settings: {
+      ...(writeLimit ? { writeLimit: { limit: writeLimit, windowSeconds: 60 } } : {}),
+      ...(uploadHours ? { attachmentTtlSeconds: uploadHours * 3600 } : {}),
+    },
   };
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -25,7 +25,9 @@ const logLines: string[] = [];
 const pages = mkdtempSync(join(tmpdir(), 'kc-pages-'));
 writeFileSync(join(pages, 'index.html'), '<!doctype html><title>Portal</title>');
 writeFileSync(join(pages, '.env'), 'SECRET=1');
+const attachmentsDir = mkdtempSync(join(tmpdir(), 'kc-attachments-'));
 after(() => rmSync(pages, { recursive: true, force: true }));
+after(() => rmSync(attachmentsDir, { recursive: true, force: true }));
 
 before(async () => {
   const config = exampleConfig();
@@ -46,6 +48,7 @@ before(async () => {
     log: true,
     logStream: { write: (line) => void logLines.push(line) },
     staticDirs: [{ prefix: '/portal', dir: pages }],
+    attachmentsDir,
   });
   api = `${server.url}/api/v1`;
 });
@@ -237,6 +240,46 @@ describe('the reference server', () => {
     assert.ok([400, 415].includes(noFile.status));
   });
 
+  it('purges uploads attached to nothing within a day, files included, and keeps the attached ones', async () => {
+    const upload = async (text: string): Promise<string> => {
+      const form = new FormData();
+      form.append('file', new Blob([text], { type: 'application/pdf' }), 'file.pdf');
+      const res = await fetch(`${api}/attachments`, {
+        method: 'POST',
+        headers: { 'idempotency-key': key() },
+        body: form,
+      });
+      assert.equal(res.status, 201, await res.clone().text());
+      return ((await res.json()) as { id: string }).id;
+    };
+    const fileOf = (text: string): string => {
+      const sha = createHash('sha256').update(text).digest('hex');
+      return join(attachmentsDir, sha.slice(0, 2), sha);
+    };
+    const unusedText = `%PDF-1.7\n% never attached ${key()}\n%%EOF\n`;
+    const usedText = `%PDF-1.7\n% attached ${key()}\n%%EOF\n`;
+    const unused = await upload(unusedText);
+    const used = await upload(usedText);
+    const twin = await upload(usedText); // the same bytes as an attached file, itself never attached
+    const draft = exampleDraft();
+    draft.attachmentIds = [used];
+    const filed = await fetch(`${api}/complaints`, json(draft));
+    assert.equal(filed.status, 201, await filed.clone().text());
+    assert.equal(await server.purgeUnusedUploads(), 0, 'nothing is old enough yet');
+    assert.ok(existsSync(fileOf(unusedText)));
+    try {
+      offsetMs = 25 * 3600_000;
+      assert.ok((await server.purgeUnusedUploads()) >= 1);
+    } finally {
+      offsetMs = 0;
+    }
+    assert.equal(await server.store.attachments.get(unused), null);
+    assert.equal(existsSync(fileOf(unusedText)), false, 'the unused file is deleted');
+    assert.equal(await server.store.attachments.get(twin), null);
+    assert.notEqual(await server.store.attachments.get(used), null);
+    assert.ok(existsSync(fileOf(usedText)), 'the file an appeal refers to is kept');
+  });
+
   it('streams events with ids, replays after Last-Event-ID, and sends heartbeats', async () => {
     const publish = async (): Promise<string> => {
       const res = await fetch(`${api}/operator/outages`, json(exampleOutage(), operator()));
@@ -267,6 +310,32 @@ describe('the reference server', () => {
     resumed.close();
   });
 
+  it("ends an appeal's status stream when its view token expires; reconnecting with it is refused", async () => {
+    const filed = await fetch(`${api}/complaints`, json(exampleDraft()));
+    assert.equal(filed.status, 201);
+    const receipt = (await filed.json()) as { trackingNumber: string; accessCode: string };
+    const { trackingNumber, accessCode } = receipt;
+    const lookup = await fetch(`${api}/complaints/lookup`, json({ trackingNumber, accessCode }));
+    assert.equal(lookup.status, 200);
+    const view = (await lookup.json()) as { viewToken: string; viewTokenExpiresAt: string };
+    const url = `${api}/complaints/${receipt.trackingNumber}/events`;
+    const headers = { 'x-kc-view-token': view.viewToken };
+    const stream = await openStream(url, headers);
+    assert.equal(stream.status, 200);
+    const registered = await stream.next((e) => e.id !== undefined);
+    try {
+      // The server's clock passes the token's expiry: the next heartbeat ends the stream.
+      offsetMs = Date.parse(view.viewTokenExpiresAt) - Date.now() + 1000;
+      await stream.ended;
+      const again = await fetch(url, { headers: { ...headers, 'last-event-id': registered.id! } });
+      assert.equal(again.status, 401);
+      assert.equal((await problem(again)).code, 'token_expired');
+    } finally {
+      offsetMs = 0;
+      stream.close();
+    }
+  });
+
   it('sends only events whose payloads match the contract', () => {
     const broken = logLines.filter((line) => line.includes('event breaks the contract'));
     assert.deepEqual(broken, []);
@@ -285,7 +354,11 @@ describe('the reference server', () => {
   });
 
   it('limits open streams per client', async () => {
-    await new Promise((r) => setTimeout(r, 100)); // streams of the previous test are closed
+    // The server sees a client's streams closed when their sockets close, which a loaded machine may delay.
+    const allClosed = async (): Promise<void> => {
+      while (server.openStreams() > 0) await new Promise((r) => setTimeout(r, 20));
+    };
+    await allClosed(); // streams of the previous tests
     const open = await Promise.all(Array.from({ length: 4 }, () => openStream(`${api}/outages/events`)));
     assert.deepEqual(
       open.map((s) => s.status),
@@ -295,7 +368,7 @@ describe('the reference server', () => {
     assert.equal(fifth.status, 429);
     assert.ok(Number(fifth.headers.get('retry-after')) > 0);
     for (const s of open) s.close();
-    await new Promise((r) => setTimeout(r, 100));
+    await allClosed();
     const again = await openStream(`${api}/outages/events`);
     assert.equal(again.status, 200);
     again.close();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -17,6 +18,7 @@ import {
   type OperatorRecord,
   type Result,
   type StreamEvent,
+  type StreamGrant,
 } from '@kc/backend';
 import { contractOperations, type Config, type ContractOperation } from '@kc/contract';
 import { contractDocument } from './contract-document.js';
@@ -136,6 +138,13 @@ export interface ServerOptions {
    * @default 5000
    */
   readonly tickMs?: number;
+  /**
+   * How often uploads never attached to anything are purged, files included, ms. An upload counts as unused once
+   * it is older than the backend's `attachmentTtlSeconds` (24 hours unless set; `KC_UNUSED_UPLOAD_HOURS`).
+   *
+   * @default 3600000 (hourly)
+   */
+  readonly uploadSweepMs?: number;
   /** Adds routes or plugins before the server starts listening (e.g. a development server for the examples). */
   readonly configure?: (app: FastifyInstance) => void | Promise<void>;
 }
@@ -158,6 +167,12 @@ export interface KcServer {
   readonly demoToken: OperatorToken | undefined;
   /** How many event streams are open. */
   readonly openStreams: () => number;
+  /**
+   * Purges now what the periodic sweep purges (see {@link ServerOptions.uploadSweepMs}).
+   *
+   * @returns how many files were deleted.
+   */
+  purgeUnusedUploads(): Promise<number>;
   /** Ends the streams, stops listening, closes the database and releases its lock. Idempotent. */
   close(): Promise<void>;
 }
@@ -274,7 +289,8 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
   const verifyIdentity = options.identity ? createIdentityVerifier(options.identity) : undefined;
   const validators = compileContract(contractDocument);
   const validateResponses = options.validateResponses ?? true;
-  const sse = new SseStreams(options.sse);
+  const clock = options.clock;
+  const sse = new SseStreams(options.sse, clock ? () => clock.now().getTime() : Date.now);
   const limits = config.attachments;
 
   const app = Fastify({
@@ -558,9 +574,10 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
         if (refusal === 429)
           return sendProblem(reply, 429, 'rate_limited', { retryAfterSeconds: 5, detail: 'Too many open streams.' });
         if (refusal === 503) return sendProblem(reply, 503, 'service_unavailable', { retryAfterSeconds: 5 });
-        const grant = (await operation(input)) as Result<{ stream: string; afterId: number }>;
+        const grant = (await operation(input)) as Result<StreamGrant>;
         if (!grant.ok) return sendFailure(reply, grant);
-        const stream = sse.open(request, reply, ctx.clientId!);
+        const expiresAt = grant.body.expiresAt === undefined ? undefined : Date.parse(grant.body.expiresAt);
+        const stream = sse.open(request, reply, ctx.clientId!, expiresAt);
         const subscription = await backend.subscribe(
           grant.body.stream,
           (event: StreamEvent) => {
@@ -601,6 +618,32 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
   }, options.tickMs ?? TICK_MS);
   maintenance.unref();
 
+  // Uploads nobody attached within their time to live: rows, then the files no other upload shares.
+  const uploadTtlMs = (settings.attachmentTtlSeconds ?? 86_400) * 1000;
+  const now = (): number => (clock ? clock.now().getTime() : Date.now());
+  let sweeping: Promise<number> | undefined;
+  const purgeUnusedUploads = (): Promise<number> =>
+    (sweeping ??= (async () => {
+      const keys = await store.purgeUnusedAttachments(new Date(now() - uploadTtlMs).toISOString());
+      let deleted = 0;
+      for (const key of keys) {
+        if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) continue; // only names this server gave
+        try {
+          await unlink(join(attachmentsDir, key));
+          deleted++;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'ENOENT') throw error;
+        }
+      }
+      return deleted;
+    })().finally(() => (sweeping = undefined)));
+  const uploadSweep = setInterval(() => {
+    purgeUnusedUploads().catch((error: unknown) =>
+      app.log.error({ message: String(error) }, 'purging unused uploads failed'),
+    );
+  }, options.uploadSweepMs ?? 3_600_000);
+  uploadSweep.unref();
+
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 8080, host });
   const address = app.server.address();
@@ -617,9 +660,12 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
     backend,
     demoToken,
     openStreams: () => sse.size,
+    purgeUnusedUploads,
     close() {
       closing ??= (async () => {
         clearInterval(maintenance);
+        clearInterval(uploadSweep);
+        await sweeping?.catch(() => 0);
         sse.dispose();
         while (ticking) await new Promise((r) => setTimeout(r, 20));
         await app.close();

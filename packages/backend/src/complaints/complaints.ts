@@ -68,6 +68,11 @@ export interface StreamGrant {
   stream: string;
   /** Replay events after this id (from `Last-Event-ID`, 0 without it). */
   afterId: number;
+  /**
+   * When the access the stream was opened with expires (ISO 8601); the host ends the stream then, and the client
+   * renews its access and reconnects with `Last-Event-ID`. Absent: the stream lasts as long as the client stays.
+   */
+  expiresAt?: string;
 }
 
 const OPERATOR_LABEL: LocalizedText = {
@@ -530,9 +535,17 @@ export class Complaints {
   }): Promise<Result<StreamGrant>> {
     const afterId = parseLastEventId(input.lastEventId);
     if (typeof afterId !== 'number') return afterId;
-    const record = await this.viewed(input.params.trackingNumber, input.ctx ?? {});
+    const ctx = input.ctx ?? {};
+    const record = await this.viewed(input.params.trackingNumber, ctx);
     if ('ok' in record) return record;
-    return ok(200, { stream: streams.complaint(record.id), afterId });
+    // `viewed` checked the token, so its claims are there; the stream lasts as long as the token.
+    const claims = await this.k.hasher.open('vt_', ctx.viewToken!);
+    const exp = claims?.['exp'];
+    return ok(200, {
+      stream: streams.complaint(record.id),
+      afterId,
+      ...(typeof exp === 'number' ? { expiresAt: new Date(exp * 1000).toISOString() } : {}),
+    });
   }
 
   /** `addComplaintComment`: the citizen adds text and files; an appeal awaiting them goes back to review. */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** An event as written to a stream. */
@@ -47,6 +48,7 @@ export interface SseOptions {
 // One serialisation per event object, shared by every stream it is written to (the store hands all subscribers
 // the same frozen object).
 const serialised = new WeakMap<object, string>();
+const framed = new WeakMap<object, Frames>();
 
 /** Formats one event as SSE lines; `data` is JSON on one line, so it cannot contain a raw newline. */
 export function formatEvent(event: SseEvent): string {
@@ -57,17 +59,69 @@ export function formatEvent(event: SseEvent): string {
   return text;
 }
 
+/**
+ * The bytes of one SSE block, encoded once for every reader: as they are, and as one HTTP/1.1 chunk (size line,
+ * bytes, CRLF), which is what a response of unknown length sends.
+ */
+export interface Frames {
+  readonly text: string;
+  readonly raw: Buffer;
+  readonly chunk: Buffer;
+}
+
+/** Encodes SSE text once into the bytes written to every socket. */
+export function frames(text: string): Frames {
+  const raw = Buffer.from(text, 'utf8');
+  const chunk = Buffer.allocUnsafe(raw.length + 32);
+  let n = chunk.write(`${raw.length.toString(16)}\r\n`, 0, 'latin1');
+  n += raw.copy(chunk, n);
+  n += chunk.write('\r\n', n, 'latin1');
+  return { text, raw, chunk: chunk.subarray(0, n) };
+}
+
+/** The frames of an event, cached on the (frozen, shared) event object. */
+export function eventFrames(event: SseEvent): Frames {
+  let f = framed.get(event);
+  if (f === undefined) framed.set(event, (f = frames(formatEvent(event))));
+  return f;
+}
+
+const PING = frames(': ping\n\n');
+
+/** What a stream's socket looks like to the writer (Node's `ServerResponse` internals it relies on). */
+interface ResponseInternals {
+  readonly outputData?: readonly unknown[];
+  readonly chunkedEncoding?: boolean;
+}
+
 /** One open event stream. */
 export class SseStream {
   private closed = false;
   private readonly onClose: Array<() => void> = [];
+  private expiry: NodeJS.Timeout | undefined;
+  /**
+   * The socket the bytes go to directly once the headers are on it, bypassing `ServerResponse.write` (which
+   * encodes and frames the same text again for every reader); `undefined` falls back to `res.write`.
+   */
+  private readonly socket: Socket | undefined;
+  private readonly chunked: boolean;
 
   constructor(
     private readonly res: ServerResponse,
     private readonly maxBuffered: number,
     /** Who opened it (the client id used for limits). */
     readonly clientId: string,
-  ) {}
+    /** When it ends by itself (the access it was opened with expires), ms since the epoch on the server's clock. */
+    readonly expiresAt?: number,
+  ) {
+    const internals = res as unknown as ResponseInternals;
+    const socket = res.socket;
+    this.socket =
+      socket && res.headersSent && Array.isArray(internals.outputData) && internals.outputData.length === 0
+        ? socket
+        : undefined;
+    this.chunked = internals.chunkedEncoding === true;
+  }
 
   /** Whether the stream has ended. */
   get isClosed(): boolean {
@@ -76,12 +130,12 @@ export class SseStream {
 
   /** Writes an event; a reader too far behind is dropped instead. */
   send(event: SseEvent): void {
-    this.write(formatEvent(event));
+    this.write(eventFrames(event));
   }
 
   /** Writes a comment line (heartbeat). */
   comment(text = 'ping'): void {
-    this.write(`: ${text}\n\n`);
+    this.write(text === 'ping' ? PING : frames(`: ${text.replace(/[\r\n]/g, ' ')}\n\n`));
   }
 
   /** Registers cleanup to run once when the stream ends, for whatever reason. */
@@ -90,10 +144,19 @@ export class SseStream {
     else this.onClose.push(fn);
   }
 
+  /** Ends the stream after `ms` (when its access expires). */
+  endAfter(ms: number): void {
+    clearTimeout(this.expiry);
+    // setTimeout holds at most ~24.8 days; a longer wait is cut short by the heartbeat's check of `expiresAt`.
+    this.expiry = setTimeout(() => this.close(), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    this.expiry.unref();
+  }
+
   /** Ends the stream. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.expiry);
     for (const fn of this.onClose.splice(0)) {
       try {
         fn();
@@ -104,13 +167,22 @@ export class SseStream {
     if (!this.res.writableEnded) this.res.end();
   }
 
-  private write(text: string): void {
+  private write(f: Frames): void {
     if (this.closed) return;
+    const socket = this.socket;
+    if (socket) {
+      if (socket.destroyed || socket.writableLength > this.maxBuffered) {
+        this.close();
+        return;
+      }
+      socket.write(this.chunked ? f.chunk : f.raw);
+      return;
+    }
     if (this.res.writableLength > this.maxBuffered || this.res.destroyed) {
       this.close();
       return;
     }
-    this.res.write(text);
+    this.res.write(f.text);
   }
 }
 
@@ -127,13 +199,21 @@ export class SseStreams {
   private readonly maxBuffered: number;
   private readonly retryMs: number;
 
-  constructor(options: SseOptions = {}) {
+  constructor(
+    options: SseOptions = {},
+    /** The clock that expiry times are read on (the backend's), ms since the epoch. */
+    private readonly now: () => number = Date.now,
+  ) {
     this.maxPerClient = options.maxPerClient ?? 16;
     this.maxTotal = options.maxTotal ?? 10_000;
     this.maxBuffered = options.maxBufferedBytes ?? 1_048_576;
     this.retryMs = options.retryMs ?? 3000;
     this.timer = setInterval(() => {
-      for (const s of this.all) s.comment();
+      const now = this.now();
+      for (const s of [...this.all]) {
+        if (s.expiresAt !== undefined && s.expiresAt <= now) s.close();
+        else s.comment();
+      }
     }, options.heartbeatMs ?? 15_000);
     this.timer.unref();
   }
@@ -156,9 +236,10 @@ export class SseStreams {
 
   /**
    * Takes over the response and opens a stream: the headers Fastify's hooks set (CORS, security) are kept.
-   * The stream is closed when the client goes away.
+   * The stream is closed when the client goes away, and at `expiresAt` (ms since the epoch on the server's
+   * clock) when given: the client then renews its access and reconnects with `Last-Event-ID`.
    */
-  open(request: FastifyRequest, reply: FastifyReply, clientId: string): SseStream {
+  open(request: FastifyRequest, reply: FastifyReply, clientId: string, expiresAt?: number): SseStream {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -170,7 +251,8 @@ export class SseStreams {
     });
     res.socket?.setNoDelay(true);
     res.write(`retry: ${this.retryMs}\n\n`);
-    const stream = new SseStream(res, this.maxBuffered, clientId);
+    const stream = new SseStream(res, this.maxBuffered, clientId, expiresAt);
+    if (expiresAt !== undefined) stream.endAfter(expiresAt - this.now());
     this.all.add(stream);
     this.perClient.set(clientId, (this.perClient.get(clientId) ?? 0) + 1);
     stream.whenClosed(() => {

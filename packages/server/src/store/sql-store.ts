@@ -162,6 +162,32 @@ export class SqlStore implements Store {
     };
   }
 
+  /**
+   * Forgets uploads never attached to anything (an appeal, a comment, a chat message) and uploaded before
+   * `uploadedBefore` (ISO 8601), in one transaction with the lock every Store transaction takes.
+   *
+   * @returns the storage keys no remaining upload refers to (uploads are content-addressed, so the same bytes may
+   *   still belong to another one): the host deletes those files.
+   */
+  async purgeUnusedAttachments(uploadedBefore: string): Promise<string[]> {
+    return this.db.transaction(async (q) => {
+      if (this.db.kind === 'postgres') await q.query('SELECT pg_advisory_xact_lock($1)', [TRANSACTION_LOCK]);
+      const { rows } = await q.query<{ key: string | null }>(
+        `DELETE FROM kc_attachments
+          WHERE COALESCE(doc->'linkedTo', 'null'::jsonb) = 'null'::jsonb AND doc->>'uploadedAt' < $1
+          RETURNING doc->>'storageKey' AS key`,
+        [uploadedBefore],
+      );
+      const unused: string[] = [];
+      for (const key of new Set(rows.map((r) => r.key))) {
+        if (!key) continue;
+        const kept = await q.query("SELECT 1 FROM kc_attachments WHERE doc->>'storageKey' = $1 LIMIT 1", [key]);
+        if (kept.rows.length === 0) unused.push(key);
+      }
+      return unused;
+    });
+  }
+
   /** Stops listening for events (the database itself is closed by its owner). */
   async close(): Promise<void> {
     this.listeners.clear();
