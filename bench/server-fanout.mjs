@@ -6,17 +6,21 @@
 // alone. Not a test: it prints a table.
 //
 //   node bench/server-fanout.mjs [--streams 2000] [--broadcasts 10] [--complaints 300] [--concurrency 16]
+//                                [--readers 2] [--cpu-prof]
 //   node bench/server-fanout.mjs --url http://host:8080 --token <supervisor token>   (a server already running)
 //
 // Without --url it starts the server from the sources in a child process (PGlite in a temporary folder, logs
-// off, stream limits raised), so that the server and this load generator are separate processes.
+// off, stream limits raised), so that the server and this load generator are separate processes. The subscribers
+// are held by `--readers` worker threads, each with its own event loop and a byte-level scanner instead of an SSE
+// parser, so that reading 5 000 sockets does not delay the clock of the publisher; receipts are stamped with the
+// process's monotonic clock, which all threads share. `--cpu-prof` writes the server's CPU profile
+// (`.cpuprofile`, open it in Chrome's DevTools) to a temporary folder and prints where.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { parse } from 'yaml';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -30,6 +34,9 @@ const BROADCASTS = Number(arg('broadcasts', 10));
 const COMPLAINTS = Number(arg('complaints', 300));
 const CONCURRENCY = Number(arg('concurrency', 16));
 const TOKEN = arg('token', `bench-supervisor-${randomUUID()}`);
+const READERS = Math.max(1, Number(arg('readers', 2)));
+const CPU_PROF = args.includes('--cpu-prof');
+let profileDir;
 let baseUrl = arg('url', undefined);
 
 const contract = parse(readFileSync(join(root, 'packages/contract/openapi.yaml'), 'utf8'));
@@ -40,9 +47,16 @@ let dataDir;
 async function startServer() {
   dataDir = mkdtempSync(join(tmpdir(), 'kc-bench-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
+  if (CPU_PROF) profileDir = mkdtempSync(join(tmpdir(), 'kc-bench-profile-'));
   child = spawn(
     process.execPath,
-    ['--conditions=kc-source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')],
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      '--conditions=kc-source',
+      '--import',
+      'tsx',
+      join(root, 'packages/server/src/cli.ts'),
+    ],
     {
       env: {
         ...process.env,
@@ -69,6 +83,17 @@ async function startServer() {
   baseUrl = `http://127.0.0.1:${port}`;
 }
 
+/** CPU time (user + system) the server process has used, in ms; the machine's load does not inflate it much. */
+function serverCpuMs() {
+  if (!child) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return undefined;
+  }
+}
+
 function rssMb() {
   if (!child) return undefined;
   try {
@@ -90,30 +115,33 @@ async function request(method, path, body, headers = {}) {
   return text ? JSON.parse(text) : undefined;
 }
 
-// One subscriber: a raw HTTP request (no fetch overhead), counting `event: outage.published` lines.
-function subscribe(onEvent) {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`${baseUrl}/api/v1/outages/events`, { agent: false }, (res) => {
-      if (res.statusCode !== 200) {
-        reject(new Error(`stream: ${res.statusCode}`));
-        res.resume();
-        return;
-      }
-      res.setEncoding('utf8');
-      let buffer = '';
-      res.on('data', (chunk) => {
-        buffer += chunk;
-        let i;
-        while ((i = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          if (block.includes('event: outage.published')) onEvent(performance.now());
-        }
-      });
-      resolve(req);
+/** Milliseconds on the process's monotonic clock, the same in every thread. */
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/**
+ * The readers: worker threads holding `count` subscribers each. A reader answers `ready` when its streams are
+ * open, and after `{ broadcast: b }` it answers `{ done: b, times }` once each of its streams has received one
+ * more `event: outage.published` (or `{ done: b, times, timedOut }` after 30 s).
+ */
+function startReaders(total) {
+  const readers = [];
+  for (let r = 0; r < READERS; r++) {
+    const count = Math.floor(total / READERS) + (r < total % READERS ? 1 : 0);
+    if (count === 0) continue;
+    const worker = new Worker(new URL('./server-fanout-reader.mjs', import.meta.url), {
+      workerData: { url: `${baseUrl}/api/v1/outages/events`, count },
     });
-    req.on('error', reject);
-  });
+    const messages = [];
+    const waiting = [];
+    worker.on('message', (m) => (waiting.length ? waiting.shift()(m) : messages.push(m)));
+    worker.on('error', (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+    const next = () => new Promise((resolve) => (messages.length ? resolve(messages.shift()) : waiting.push(resolve)));
+    readers.push({ worker, count, next });
+  }
+  return readers;
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -124,48 +152,42 @@ async function main() {
   const operator = { authorization: `Bearer ${TOKEN}` };
   const rssIdle = rssMb();
 
-  let received = 0;
-  let sentAt = 0;
-  let waiting;
-  const latencies = [];
-  let firstAt = 0;
-  let lastAt = 0;
-  const onEvent = (t) => {
-    if (received === 0) firstAt = t;
-    lastAt = t;
-    latencies.push(t - sentAt);
-    received++;
-    if (received === STREAMS) waiting?.();
-  };
-  const t0 = performance.now();
-  const requests = [];
-  for (let i = 0; i < STREAMS; i += 200) {
-    const batch = [];
-    for (let j = i; j < Math.min(STREAMS, i + 200); j++) batch.push(subscribe(onEvent));
-    requests.push(...(await Promise.all(batch)));
+  const t0 = now();
+  const readers = startReaders(STREAMS);
+  for (const m of await Promise.all(readers.map((r) => r.next()))) {
+    if (m.error) throw new Error(m.error);
   }
-  const connectMs = performance.now() - t0;
+  const connectMs = now() - t0;
   await new Promise((r) => setTimeout(r, 500));
   const rssStreams = rssMb();
 
+  const latencies = [];
   const perBroadcast = [];
+  const serverCpu0 = serverCpuMs();
+  const loadCpu0 = process.cpuUsage();
   for (let b = 0; b < BROADCASTS; b++) {
-    received = 0;
-    const done = new Promise((r) => (waiting = r));
+    for (const r of readers) r.worker.postMessage({ broadcast: b });
     const input = { ...example('OutageInput'), startedAt: new Date().toISOString(), expectedResumeAt: null };
-    sentAt = performance.now();
+    const sentAt = now();
     await request('POST', '/api/v1/operator/outages', input, { ...operator, 'idempotency-key': randomUUID() });
-    await Promise.race([done, new Promise((r) => setTimeout(r, 30_000))]);
+    const results = await Promise.all(readers.map((r) => r.next()));
+    const times = results.flatMap((m) => m.times);
+    const first = Math.min(...times);
+    const last = Math.max(...times);
+    for (const t of times) latencies.push(t - sentAt);
     perBroadcast.push({
-      received,
-      ms: performance.now() - sentAt,
-      firstMs: firstAt - sentAt,
-      spreadMs: lastAt - firstAt,
+      received: times.length,
+      ms: last - sentAt,
+      firstMs: first - sentAt,
+      spreadMs: last - first,
     });
     await new Promise((r) => setTimeout(r, 200));
   }
+  const serverCpu = serverCpu0 === undefined ? undefined : (serverCpuMs() - serverCpu0) / BROADCASTS;
+  const loadCpuUsed = process.cpuUsage(loadCpu0);
+  const loadCpu = (loadCpuUsed.user + loadCpuUsed.system) / 1000 / BROADCASTS;
   const rssAfter = rssMb();
-  for (const req of requests) req.destroy();
+  await Promise.all(readers.map((r) => r.worker.terminate()));
 
   const draft = example('ComplaintDraft');
   delete draft.attachmentIds;
@@ -173,7 +195,7 @@ async function main() {
   let filed = 0;
   let failed = 0;
   let firstFailure;
-  const c0 = performance.now();
+  const c0 = now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < COMPLAINTS) {
@@ -188,12 +210,15 @@ async function main() {
       }
     }),
   );
-  const complaintSeconds = (performance.now() - c0) / 1000;
+  const complaintSeconds = (now() - c0) / 1000;
 
   latencies.sort((a, b) => a - b);
   const delivered = perBroadcast.reduce((s, b) => s + b.received, 0);
   const rows = [
-    ['streams held', `${STREAMS} (connected in ${(connectMs / 1000).toFixed(1)} s)`],
+    [
+      'streams held',
+      `${STREAMS} by ${readers.length} reader threads (connected in ${(connectMs / 1000).toFixed(1)} s)`,
+    ],
     ['broadcasts', String(BROADCASTS)],
     ['events delivered', `${delivered} of ${STREAMS * BROADCASTS}`],
     ['fan-out latency p50', `${percentile(latencies, 50)?.toFixed(1)} ms`],
@@ -201,6 +226,11 @@ async function main() {
     ['fan-out latency max', `${latencies.at(-1)?.toFixed(1)} ms`],
     ['first reader (median)', `${median(perBroadcast.map((b) => b.firstMs)).toFixed(1)} ms after the publish request`],
     ['first to last reader (median)', `${median(perBroadcast.map((b) => b.spreadMs)).toFixed(1)} ms`],
+    [
+      'CPU per broadcast: server / load',
+      `${serverCpu === undefined ? '?' : `${serverCpu.toFixed(0)} ms`} / ${loadCpu.toFixed(0)} ms (publish and readers)`,
+    ],
+    ['machine load (1 min) at the end', os.loadavg()[0].toFixed(1)],
     [
       'server RSS idle / streams / after',
       [rssIdle, rssStreams, rssAfter].map((m) => (m ? `${m.toFixed(0)} MB` : '?')).join(' / '),
@@ -225,4 +255,5 @@ try {
     await new Promise((r) => child.once('exit', r));
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (profileDir) console.log(`  server CPU profile in ${profileDir}`);
 }
