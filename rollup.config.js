@@ -4,9 +4,10 @@
 // Dependencies stay external. Types are emitted by `scripts/build-types.mjs`.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { createHash } from 'node:crypto';
+import { transform as esbuildTransform } from 'esbuild';
 
 const root = new URL('.', import.meta.url).pathname;
 const only = process.env.KC_CDN_ONLY ? ['widgets'] : process.env.KC_PACKAGES?.split(',');
@@ -72,11 +73,92 @@ const cdnPlugins = () => [
   esbuild({
     target: 'es2022',
     tsconfig: `${root}tsconfig.base.json`,
-    minify: true,
-    legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
   }),
+  minifyLiterals(),
+  // Each chunk minified as a whole (not module by module): names and syntax are shortened across modules.
+  minify({ target: 'es2022', legalComments: 'none' }),
 ];
+
+/**
+ * Minifies the text of the widgets' `css` and `html` (and `svg`) tagged templates, which a JavaScript minifier
+ * leaves as written. Runs after TypeScript is stripped, on each widgets module.
+ *
+ * - `css` without expressions: esbuild's CSS minifier. With expressions: comments dropped and whitespace
+ *   collapsed, around `{ } ; , >` removed (outside quoted strings).
+ * - `html` / `svg`: a run of whitespace that holds a line break becomes one line break (the same layout for
+ *   normal and `pre-line` text, the indentation gone), except between `<textarea>` / `<pre>` and their end tag.
+ */
+function minifyLiterals() {
+  const lightCss = (text) =>
+    text
+      .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part
+              .replace(/\/\*[\s\S]*?\*\//g, '')
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([{};,>])\s*/g, '$1'),
+      )
+      .join('');
+  const walk = (node, visit) => {
+    if (!node || typeof node.type !== 'string') return;
+    visit(node);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) for (const child of value) walk(child, visit);
+      else if (value && typeof value === 'object' && typeof value.type === 'string') walk(value, visit);
+    }
+  };
+  return {
+    name: 'kc-minify-literals',
+    async transform(code, id) {
+      if (!id.startsWith(`${widgets}/src/`) || !/\b(css|html|svg)`/.test(code)) return null;
+      const found = [];
+      walk(this.parse(code), (node) => {
+        if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier') {
+          if (['css', 'html', 'svg'].includes(node.tag.name)) found.push(node);
+        }
+      });
+      const edits = []; // [start, end, text]
+      for (const node of found) {
+        const quasis = node.quasi.quasis;
+        if (node.tag.name === 'css') {
+          const raw = quasis[0].value.raw;
+          if (quasis.length === 1 && !raw.includes('\\')) {
+            const { code: min } = await esbuildTransform(raw, { loader: 'css', minify: true, charset: 'utf8' });
+            edits.push([quasis[0].start, quasis[0].end, min.trim().replace(/[`$\\]/g, '\\$&')]);
+          } else {
+            for (const q of quasis) if (q.end > q.start) edits.push([q.start, q.end, lightCss(q.value.raw)]);
+          }
+          continue;
+        }
+        let verbatim = false;
+        for (const q of quasis) {
+          if (q.end === q.start) continue;
+          // Outside <textarea> and <pre> contents, whitespace with a line break becomes one line break.
+          const parts = q.value.raw.split(/(<\/?(?:textarea|pre)\b[^>]*>?)/i);
+          const text = parts
+            .map((part, i) => {
+              if (i % 2 === 1) {
+                verbatim = !part.startsWith('</');
+                return part;
+              }
+              return verbatim ? part : part.replace(/[ \t]*\n\s*/g, '\n');
+            })
+            .join('');
+          if (text !== q.value.raw) edits.push([q.start, q.end, text]);
+        }
+      }
+      if (edits.length === 0) return null;
+      let result = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) {
+        result = result.slice(0, start) + text + result.slice(end);
+      }
+      return { code: result, map: null };
+    },
+  };
+}
 const integrity = new Map();
 function sri() {
   return {
