@@ -103,6 +103,26 @@ export interface WatchComplaintOptions {
   pollInterval?: number;
 }
 
+/**
+ * Options of {@link ComplaintsModule.lookup} and {@link ComplaintsModule.get}.
+ *
+ * @example
+ * ```ts
+ * await complaints(kc).lookup(number, code, { signal, waitRetryAfter: false });
+ * ```
+ */
+export interface LookupOptions {
+  /** Aborts the call. */
+  signal?: AbortSignal;
+  /**
+   * Wait out a server's `Retry-After` (up to a minute) instead of failing at once. A citizen looking an appeal up
+   * is waiting at the screen, so by default a rate limit ends the call with {@link KcRateLimitError} and its
+   * `retryAfter` seconds, for the widget to tell them; `watch` waits (it runs in the background).
+   * @default false
+   */
+  waitRetryAfter?: boolean;
+}
+
 const kind = 'complaint';
 
 /**
@@ -179,30 +199,29 @@ export class ComplaintsModule {
    * token in memory for `get`, `watch`, `comment` and `withdraw`, and renews it with the access code when it
    * expires. The status code loads on first use.
    *
-   * @throws {@link KcHttpError} `404 not_found` for an unknown number or a wrong code; {@link KcRateLimitError}.
+   * @throws {@link KcHttpError} `404 not_found` for an unknown number or a wrong code; {@link KcRateLimitError} at
+   *   once when the server limits the rate (its `retryAfter` says in how many seconds to try again), unless
+   *   `waitRetryAfter`.
    * @example
    * ```ts
    * const { complaint } = await complaints(kc).lookup('KC-2026-000123', '7K3F-9QXD-M2PA-HV8E');
    * ```
    */
-  async lookup(
-    trackingNumber: string,
-    accessCode: string,
-    options: { signal?: AbortSignal } = {},
-  ): Promise<KcComplaintView> {
+  async lookup(trackingNumber: string, accessCode: string, options: LookupOptions = {}): Promise<KcComplaintView> {
     return (await this.#loadStatus()).lookup(trackingNumber, accessCode, options);
   }
 
   /**
    * Reads an appeal looked up before in this client.
    *
-   * @throws {@link KcHttpError}; an `Error` when the appeal was not looked up in this client.
+   * @throws {@link KcHttpError}, {@link KcRateLimitError} (as for `lookup`); an `Error` when the appeal was not
+   *   looked up in this client.
    * @example
    * ```ts
    * const complaint = await complaints(kc).get('KC-2026-000123');
    * ```
    */
-  async get(trackingNumber: string, options: { signal?: AbortSignal } = {}): Promise<KcCitizenComplaint> {
+  async get(trackingNumber: string, options: LookupOptions = {}): Promise<KcCitizenComplaint> {
     return (await this.#loadStatus()).get(trackingNumber, options);
   }
 

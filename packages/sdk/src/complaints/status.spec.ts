@@ -5,6 +5,7 @@ import { describe, it } from '@kc/testing/bdd';
 import { expect } from 'chai';
 import { createCore } from '../client.js';
 import { complaints, type KcCitizenComplaint } from './complaints.js';
+import { isKcRateLimitError, type KcRateLimitError } from '../errors/errors.js';
 import { baseUrl, fakeFetch, fakeSleep, json, problem, type FakeCall } from '../../test/fake-fetch.js';
 import { view } from '../../test/complaint-view.js';
 
@@ -121,6 +122,36 @@ describe('complaints: following an appeal', () => {
     expect(complaint.trackingNumber).to.equal(number);
     const lookups = server.calls.filter((c) => c.path === '/complaints/lookup');
     expect(lookups).to.have.length(2);
+    stop.abort();
+  });
+
+  it('tells a citizen at once that lookups are limited (KcRateLimitError, retryAfter); waits only when asked', async () => {
+    const stop = new AbortController();
+    const server = appealServer(stop.signal);
+    let limited = 0;
+    let refused = 0;
+    const fetch: typeof globalThis.fetch = (input, init) =>
+      (input instanceof Request ? input.url : String(input)).endsWith('/complaints/lookup') && limited-- > 0
+        ? (refused++, Promise.resolve(problem(429, 'rate_limited', { retryAfterSeconds: 30 }, { 'retry-after': '30' })))
+        : server.fetch(input, init);
+    const clock = fakeSleep();
+    const kc = createCore({ baseUrl, fetch, storage: 'memory', retry: { sleep: clock.sleep } });
+    limited = 1;
+    const error = await complaints(kc)
+      .lookup(number, code)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(isKcRateLimitError(error)).to.equal(true);
+    expect((error as KcRateLimitError).retryAfter).to.equal(30);
+    expect(clock.slept).to.deep.equal([]);
+    expect([refused, server.calls.length]).to.deep.equal([1, 0]);
+    limited = 1;
+    const { complaint } = await complaints(kc).lookup(number, code, { waitRetryAfter: true });
+    expect(complaint.trackingNumber).to.equal(number);
+    expect(clock.slept).to.deep.equal([30_000]);
+    expect([refused, server.calls.length]).to.deep.equal([2, 1]);
     stop.abort();
   });
 });

@@ -11,9 +11,18 @@ import {
   ComplaintView,
   watchComplaintEvents,
 } from '../validation/schemas/index.js';
-import type { KcCitizenComplaint, KcComplaintComment, KcComplaintView, WatchComplaintOptions } from './complaints.js';
+import type {
+  KcCitizenComplaint,
+  KcComplaintComment,
+  KcComplaintView,
+  LookupOptions,
+  WatchComplaintOptions,
+} from './complaints.js';
 
 const enc = encodeURIComponent;
+// A citizen waiting at the screen learns of a rate limit at once (KcRateLimitError with retryAfter) rather than
+// waiting out a Retry-After of up to a minute.
+const interactive = (wait: boolean | undefined) => (wait ? {} : { retry: { maxRetryAfter: 0 } });
 
 /** @internal Lookup, reading, watching, comments and withdrawal; see {@link ComplaintsModule} for the docs. */
 export class ComplaintStatus {
@@ -27,7 +36,7 @@ export class ComplaintStatus {
   async lookup(
     trackingNumber: string,
     accessCode: string,
-    { signal }: { signal?: AbortSignal } = {},
+    { signal, waitRetryAfter }: LookupOptions = {},
   ): Promise<KcComplaintView> {
     const { data } = await this.#kc.request<KcComplaintView>({
       operation: 'lookupComplaint',
@@ -37,15 +46,16 @@ export class ComplaintStatus {
       idempotencyKey: idempotencyKey(),
       schema: ComplaintView,
       signal,
+      ...interactive(waitRetryAfter),
     });
     this.#views.set(data.complaint.trackingNumber, { token: data.viewToken, code: accessCode });
     return data;
   }
 
-  get(trackingNumber: string, { signal }: { signal?: AbortSignal } = {}): Promise<KcCitizenComplaint> {
+  get(trackingNumber: string, { signal, waitRetryAfter }: LookupOptions = {}): Promise<KcCitizenComplaint> {
     return this.#authorised(
       trackingNumber,
-      signal,
+      { signal, waitRetryAfter },
       async (token) =>
         (
           await this.#kc.request<KcCitizenComplaint>({
@@ -54,6 +64,7 @@ export class ComplaintStatus {
             headers: { 'x-kc-view-token': token },
             schema: CitizenComplaint,
             signal,
+            ...interactive(waitRetryAfter),
           })
         ).data,
     );
@@ -70,8 +81,9 @@ export class ComplaintStatus {
     const fail = (error: KcError) => signal.aborted || options.onError?.(error);
     let current: KcCitizenComplaint | undefined;
     const show = (complaint: KcCitizenComplaint) => callback((current = complaint));
-    const refresh = async () => show(await this.get(trackingNumber, { signal }));
-    void this.lookup(trackingNumber, accessCode, { signal })
+    // In the background: a short Retry-After is waited out.
+    const refresh = async () => show(await this.get(trackingNumber, { signal, waitRetryAfter: true }));
+    void this.lookup(trackingNumber, accessCode, { signal, waitRetryAfter: true })
       .then((view) => {
         show(view.complaint);
         return openStream(this.#kc.transport, {
@@ -80,7 +92,10 @@ export class ComplaintStatus {
           events: watchComplaintEvents,
           lastEventId: view.lastEventId,
           headers: () => ({ 'x-kc-view-token': this.#views.get(trackingNumber)?.token }),
-          onUnauthorized: async () => (await this.lookup(trackingNumber, accessCode, { signal }), true),
+          onUnauthorized: async () => (
+            await this.lookup(trackingNumber, accessCode, { signal, waitRetryAfter: true }),
+            true
+          ),
           signal,
           poll: refresh,
           pollInterval: options.pollInterval ?? 60_000,
@@ -108,7 +123,7 @@ export class ComplaintStatus {
     const key = idempotencyKey();
     return this.#authorised(
       trackingNumber,
-      signal,
+      { signal },
       async (token) =>
         (
           await this.#kc.request<KcComplaintComment>({
@@ -133,7 +148,7 @@ export class ComplaintStatus {
     const key = idempotencyKey();
     return this.#authorised(
       trackingNumber,
-      signal,
+      { signal },
       async (token) =>
         (
           await this.#kc.request<KcCitizenComplaint>({
@@ -152,7 +167,7 @@ export class ComplaintStatus {
 
   async #authorised<T>(
     trackingNumber: string,
-    signal: AbortSignal | undefined,
+    options: LookupOptions,
     call: (token: string) => Promise<T>,
   ): Promise<T> {
     const view = this.#views.get(trackingNumber);
@@ -161,7 +176,7 @@ export class ComplaintStatus {
       return await call(view.token);
     } catch (error) {
       if (!(error instanceof KcHttpError && error.status === 401)) throw error;
-      await this.lookup(trackingNumber, view.code, { signal });
+      await this.lookup(trackingNumber, view.code, options);
       return call(this.#views.get(trackingNumber)!.token);
     }
   }

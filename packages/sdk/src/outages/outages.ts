@@ -34,6 +34,12 @@ export interface WatchOutagesOptions {
    * @default 60000
    */
   pollInterval?: number;
+  /**
+   * Resume after this event id (the `lastEventId` an earlier watch passed to its callback, kept e.g. across the
+   * pages of a portal): the first connection sends it as `Last-Event-ID`, and the server replays what came after.
+   * Reconnections within one watch always resume from the last event received.
+   */
+  lastEventId?: string;
 }
 
 /**
@@ -74,23 +80,37 @@ export class OutagesModule {
 
   /**
    * Calls `callback` with the list of active and scheduled outages now and after every change (over the event
-   * stream, or by polling when the server cannot stream); an unchanged list is not repeated. Returns a function that stops watching.
+   * stream, or by polling when the server cannot stream); an unchanged list is not repeated. A dropped stream
+   * reconnects with `Last-Event-ID`, so no change is missed; the callback also gets the last event id, for a later
+   * watch to resume from (`options.lastEventId`). Returns a function that stops watching.
    *
    * @example
    * ```ts
-   * const stop = outages(kc).watch((list) => banner.outages = list);
+   * const stop = outages(kc).watch((list) => (banner.outages = list));
+   * // Across the pages of a portal:
+   * outages(kc).watch(
+   *   (list, { lastEventId }) => {
+   *     banner.outages = list;
+   *     if (lastEventId) sessionStorage.setItem('kc-outages', lastEventId);
+   *   },
+   *   { lastEventId: sessionStorage.getItem('kc-outages') ?? undefined },
+   * );
    * ```
    */
-  watch(callback: (outages: KcOutage[]) => void, options: WatchOutagesOptions = {}): () => void {
+  watch(
+    callback: (outages: KcOutage[], position: { lastEventId: string | undefined }) => void,
+    options: WatchOutagesOptions = {},
+  ): () => void {
     const controller = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
     const current = new Map<string, KcOutage>();
     let last: string | undefined;
+    let lastEventId = options.lastEventId;
     // Only changes: a reconnect or a `reset` re-reads the list, and a banner must not announce it again.
     const publish = () => {
       const list = [...current.values()].filter((o) => o.status !== 'resolved');
       const key = JSON.stringify(list);
-      if (key !== last) callback(list);
+      if (key !== last) callback(list, { lastEventId });
       last = key;
     };
     const reload = async () => {
@@ -107,11 +127,13 @@ export class OutagesModule {
           operation: 'watchOutages',
           path: 'outages/events',
           events: watchOutagesEvents,
+          lastEventId,
           signal,
           pollInterval: options.pollInterval ?? 60_000,
           poll: reload,
           onError: fail,
           onEvent: (event) => {
+            lastEventId = event.id ?? lastEventId;
             if (event.type === 'reset') return void reload().catch(fail);
             current.set(event.data.id, event.data);
             publish();

@@ -72,7 +72,9 @@ const typeOf = (v: unknown): string =>
 
 /**
  * Checks `value` against `schema` and appends what is wrong to `issues` (paths and keywords, never values).
- * Returns whether it matched.
+ * Returns whether it matched. With `answer` (a server's answer, as {@link validate} checks it), a value outside an
+ * `enum` passes: within `/api/v1` the server may add enum values, and clients show what they do not know
+ * generically (contract, "Versioning"). What a client sends is held to the enum.
  *
  * @example
  * ```ts
@@ -80,7 +82,13 @@ const typeOf = (v: unknown): string =>
  * check(Outage, answer, '', issues);
  * ```
  */
-export function check(schema: AnySchema, value: unknown, path: string, issues: KcContractIssue[]): boolean {
+export function check(
+  schema: AnySchema,
+  value: unknown,
+  path: string,
+  issues: KcContractIssue[],
+  answer = false,
+): boolean {
   const s = typeof schema === 'function' ? schema() : schema;
   const before = issues.length;
   const fail = (keyword: string, at = path) => {
@@ -94,7 +102,7 @@ export function check(schema: AnySchema, value: unknown, path: string, issues: K
       return false;
     }
   }
-  if (s.enum && !s.enum.includes(value)) fail('enum');
+  if (s.enum && !answer && !s.enum.includes(value)) fail('enum');
   if ('const' in s && s.const !== value) fail('const');
   if (t === 'string') {
     const str = value as string;
@@ -115,30 +123,31 @@ export function check(schema: AnySchema, value: unknown, path: string, issues: K
     const items = value as unknown[];
     if (s.minItems !== undefined && items.length < s.minItems) fail('minItems');
     if (s.maxItems !== undefined && items.length > s.maxItems) fail('maxItems');
-    if (s.items) items.forEach((item, i) => check(s.items!, item, `${path}/${i}`, issues));
+    if (s.items) items.forEach((item, i) => check(s.items!, item, `${path}/${i}`, issues, answer));
   } else if (t === 'object') {
     const object = value as Record<string, unknown>;
     for (const key of s.required ?? []) if (!(key in object)) fail('required', `${path}/${key}`);
     for (const key in object) {
       const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const property = s.properties?.[key];
-      if (property) check(property, object[key], at, issues);
+      if (property) check(property, object[key], at, issues, answer);
       else if (s.additionalProperties === false) fail('additionalProperties', at);
       else if (typeof s.additionalProperties === 'object' || typeof s.additionalProperties === 'function')
-        check(s.additionalProperties, object[key], at, issues);
+        check(s.additionalProperties, object[key], at, issues, answer);
     }
   }
-  for (const sub of s.allOf ?? []) check(sub, value, path, issues);
+  for (const sub of s.allOf ?? []) check(sub, value, path, issues, answer);
   const alternatives = s.oneOf ?? s.anyOf;
   if (alternatives) {
-    const matches = alternatives.filter((sub) => check(sub, value, path, [])).length;
+    const matches = alternatives.filter((sub) => check(sub, value, path, [], answer)).length;
     if (s.oneOf ? matches !== 1 : matches === 0) fail(s.oneOf ? 'oneOf' : 'anyOf');
   }
   return issues.length === before;
 }
 
 /**
- * Returns `value` typed as the schema's type when it matches, else throws a {@link KcContractError} naming the
+ * Returns `value` typed as the schema's type when it matches (an unknown enum value passes: see {@link check}), else
+ * throws a {@link KcContractError} naming the
  * operation and what was wrong (at most 10 issues, without the values).
  *
  * @throws {@link KcContractError} when `value` does not match.
@@ -149,7 +158,7 @@ export function check(schema: AnySchema, value: unknown, path: string, issues: K
  */
 export function validate<T>(schema: Schema<T> | (() => Schema<T>), value: unknown, operation: string): T {
   const issues: KcContractIssue[] = [];
-  if (!check(schema, value, '', issues)) throw new KcContractError(operation, issues.slice(0, 10));
+  if (!check(schema, value, '', issues, true)) throw new KcContractError(operation, issues.slice(0, 10));
   return value as T;
 }
 
