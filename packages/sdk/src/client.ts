@@ -12,6 +12,7 @@ import { callbacks, type CallbacksModule } from './callbacks/callbacks.js';
 import { ratings, type RatingsModule } from './ratings/ratings.js';
 import { kb, type KbModule } from './kb/kb.js';
 import { chat, type ChatModule } from './chat/chat.js';
+import { forgetSession } from './chat/store.js';
 
 /**
  * A language of the widgets and of the server's texts.
@@ -141,7 +142,8 @@ export class KcCore {
 
   /**
    * Removes everything kc stored on this device: the queued items, their results and drafts (deletes the
-   * IndexedDB database `kc`). Stops the outbox; make a new client afterwards.
+   * IndexedDB database `kc`), and the tab's chat (its id and token in session storage). Stops the outbox; make a
+   * new client afterwards.
    *
    * @example
    * ```ts
@@ -150,6 +152,7 @@ export class KcCore {
    */
   async clearLocalData(): Promise<void> {
     this.outbox.stop();
+    forgetSession(this);
     await this.#storage.destroy();
   }
 
