@@ -33,18 +33,20 @@ const consoleLines: string[] = [];
 const restore: (() => void)[] = [];
 
 function spy(): void {
-  const fetch = window.fetch;
+  const fetchDescriptor = Object.getOwnPropertyDescriptor(window, 'fetch')!;
+  const fetch = window.fetch.bind(window);
   window.fetch = (input, init) => {
     urls.push(input instanceof Request ? input.url : String(input));
     return fetch(input, init);
   };
-  restore.push(() => (window.fetch = fetch));
-  const open = XMLHttpRequest.prototype.open;
+  restore.push(() => Object.defineProperty(window, 'fetch', fetchDescriptor));
+  const openDescriptor = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, 'open')!;
+  const open = openDescriptor.value as (this: XMLHttpRequest, ...args: unknown[]) => void;
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
     urls.push(String(args[1]));
-    return (open as (...a: unknown[]) => void).apply(this, args);
-  } as typeof open;
-  restore.push(() => (XMLHttpRequest.prototype.open = open));
+    open.apply(this, args);
+  };
+  restore.push(() => Object.defineProperty(XMLHttpRequest.prototype, 'open', openDescriptor));
   const beacon = Object.getOwnPropertyDescriptor(Navigator.prototype, 'sendBeacon');
   if (beacon) {
     Object.defineProperty(navigator, 'sendBeacon', {
@@ -63,10 +65,10 @@ function spy(): void {
   restore.push(() => (window.EventSource = Source));
   for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
     const original = Object.getOwnPropertyDescriptor(console, level)!;
-    const write = console[level];
+    const write = original.value as (...args: unknown[]) => void;
     console[level] = (...args: unknown[]) => {
       consoleLines.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : safeJson(a))).join(' '));
-      write(...args);
+      write.apply(console, args);
     };
     restore.push(() => Object.defineProperty(console, level, original));
   }
