@@ -261,6 +261,29 @@ describe('custom-elements.json and the editor data', () => {
     }
   });
 
+  it('docs/theming.md lists every part, own token and state of every element', () => {
+    const guide = readFileSync(join(widgets, '../../docs/theming.md'), 'utf8');
+    for (const { tag } of defined.filter((d) => d.tag !== 'kc-provider')) {
+      const row = guide.split('\n').find((line) => line.startsWith(`| \`<${tag}>\` |`));
+      assert.ok(row, `the theming guide has a row for <${tag}>`);
+      const [, parts = '', tokens = '', states = ''] = row.split(' | ');
+      const names = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+      const d = byTag.get(tag) as Declaration & { cssStates?: Named[] };
+      assert.deepEqual(
+        names(parts),
+        (d.cssParts ?? []).map((p) => p.name),
+        `${tag}'s parts`,
+      );
+      const own = (d.cssProperties ?? []).map((p) => p.name).filter((n) => n.startsWith(`--${tag}-`));
+      assert.deepEqual(names(tokens), own, `${tag}'s tokens`);
+      assert.deepEqual(
+        names(states),
+        (d.cssStates ?? []).map((p) => p.name),
+        `${tag}'s states`,
+      );
+    }
+  });
+
   it('is referenced from package.json and shipped', () => {
     const pkg = JSON.parse(readFileSync(join(widgets, 'package.json'), 'utf8')) as {
       customElements: string;
