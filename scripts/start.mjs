@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // `npm start`: kc end to end on its embedded defaults. Builds the widgets' CDN files, then starts the reference
-// server (@kc/server) on PORT (default 8080) with PGlite in `.data/`, the demo akimat, the example portal at `/`,
+// server (@kc/server) on PORT (default 8080) with PGlite in `.data/`, the demo akimat and its sample records, the example portal at `/`,
 // the widgets at `/cdn/` and the operator console at `/operator/`. Ctrl-C stops it cleanly.
 //
 // Run through tsx with the `kc-source` condition (see package.json), so the server runs from its sources.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runServer } from '@kc/server';
+import { runServer, seedDemoData } from '@kc/server';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 process.chdir(root);
@@ -30,4 +30,6 @@ if (existsSync(operatorBuild)) {
 }
 staticDirs.push({ prefix: '/', dir: join(root, 'examples/gov-portal') });
 
-await runServer({ staticDirs, pages });
+// A new `.data/` gets a few sample appeals, a resolved outage and a callback, so that the operator console is not
+// empty; the server keeps a marker, so a restart adds nothing.
+await runServer({ staticDirs, pages, seed: async (backend, store) => void (await seedDemoData(backend, store)) });

@@ -11,6 +11,8 @@
 export { createServer } from './server.js';
 export type { KcServer, ServerOptions } from './server.js';
 export { runServer } from './run.js';
+export { seedDemoData } from './demo-data.js';
+export type { DemoData } from './demo-data.js';
 export type { RunOptions } from './run.js';
 export { optionsFromEnv } from './env.js';
 export type { EnvOptions } from './env.js';
