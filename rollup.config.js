@@ -184,7 +184,16 @@ if (!only || only.includes('widgets')) {
     // An element's entry file may export more than the element (what its shared chunks need from it): without
     // this, rollup adds a one-line facade file per such entry, one more request on the element's first use.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: cdnOut, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: cdnOut,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Shared chunks under 1 KB (a schema, a helper) join a chunk that loads with them, when that runs no code
+      // earlier than before: fewer requests, and fewer bytes (each file compresses on its own). Larger values merge
+      // one language's texts into chunks every language loads.
+      experimentalMinChunkSize: 1000,
+    },
   });
   if (tags.length > 0) {
     configs.push({
