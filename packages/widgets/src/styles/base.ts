@@ -31,6 +31,20 @@ export const baseStyles = css`
       outline-offset: 2px;
     }
 
+    /*
+     * A control scrolled into view by focus keeps clear of the chat's launcher at the bottom of the window and of a
+     * portal's sticky header (WCAG 2.4.11).
+     */
+    a,
+    button,
+    input,
+    select,
+    textarea,
+    summary,
+    [tabindex] {
+      scroll-margin-block: 6rem;
+    }
+
     a {
       color: var(--_kc-color-link);
       text-decoration-thickness: max(1px, 0.0625rem);

@@ -108,7 +108,11 @@ export const fieldStyles = css`
       padding-inline-start: 1.25em;
     }
 
+    /* Each link a target of 24 px at least (WCAG 2.5.8): they stand in a list, not in running text. */
     .kc-summary a {
+      display: inline-block;
+      min-block-size: 24px;
+      padding-block: 2px;
       color: var(--_kc-color-danger);
       font-weight: var(--_kc-font-weight-bold);
     }

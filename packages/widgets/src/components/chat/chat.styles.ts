@@ -160,6 +160,13 @@ export default css`
       padding-block: var(--_kc-space-xs);
     }
 
+    /* Links in a list, not in running text: 24 px targets (WCAG 2.5.8). */
+    .answers a,
+    .channels a {
+      display: inline-block;
+      min-block-size: 24px;
+    }
+
     summary {
       min-block-size: 1.5rem;
       cursor: pointer;
