@@ -7,6 +7,7 @@
 //   the API on a third origin allowed by CORS, under the guide's exact CSP;
 // - `react/` and `vue/` (built with esbuild), the Vue page in the theming guide's dark theme with the languages
 //   guide's wording override;
+// - `gov-portal/`, the page `npm start` serves;
 // - `with-mocks/` (no backend: msw in the browser, served from the sources).
 //
 // Each page must load with no page error and no console error.
@@ -312,6 +313,20 @@ describe('the examples and the guides’ pages (Chromium)', { skip: !existsSync(
       await page.browserContext().close();
     },
   );
+
+  it('gov-portal: the page npm start serves, with its language switch', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open(`${server.url}/gov-portal/`);
+    await assertRendered(page, TAGS, 'gov-portal');
+    await (await find(page, '[data-lang="en"]', 'the portal’s language switch')).click();
+    await waitForText(
+      page,
+      'kc-outage-banner >>> [part~="message"]',
+      'The 1414 line is down.',
+      'the banner in English',
+    );
+    assert.deepEqual(problems, []);
+    await page.browserContext().close();
+  });
 
   it('react: typed props and events drive the page', { timeout: 60_000 }, async () => {
     const { page, problems } = await open(`${server.url}/react/`);
