@@ -2,114 +2,46 @@
 // <kc-chat>: the bytes of its first open and the time to render a history of 10 000 messages. Not a test: it prints
 // tables.
 //
-// 1. First open (brotli, each file as its own response): the loader, the `kc-chat` chunk with everything it
-//    imports at once (Lit, the SDK's core, chat, knowledge base and queue), and what the first open loads on demand
-//    in one language (the shared catalog and the chat's strings). The callback and rating chunks load only when the
-//    chat offers them and are reported apart. Budget: 25 KB.
-// 2. Rendering: the production build in headless Chromium (puppeteer-core), the panel opened on a session of
+// 1. First open (brotli, each file as its own response), from the CDN build that `npm run size` measures
+//    (`bench/cdn.mjs`): the loader and everything the chat loads on its first open in one language (the chat's
+//    chunk, Lit, the SDK's core and chat session, the texts), for each language; what it loads later, only when
+//    it offers a callback, shows the rating after a chat or uploads a file, apart. Budget: 25 KB.
+// 2. Rendering: the same CDN files in headless Chromium (puppeteer-core), the panel opened on a session of
 //    10 000 messages; time from setting the session until the next frame is painted, median of several runs, for
 //    the default window (the last 100 messages, earlier ones on demand) and for all 10 000 at once (each message
 //    with `content-visibility: auto`).
 //
 //   node bench/chat-render.mjs [--runs 5] [--no-render]
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild, { minify } from 'rollup-plugin-esbuild';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
+import { cdnBuild, KB, LANGUAGES } from './cdn.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const KB = 1024;
 const BUDGET = 25 * KB;
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
-const brotli = (code) =>
-  brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-
-async function build(input) {
-  const bundle = await rollup({
-    input,
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['kc-source', 'browser', 'production'], rootDir: root }),
-      esbuild({ target: 'es2022', tsconfig: `${root}tsconfig.base.json` }),
-      minify({ target: 'es2022', legalComments: 'none' }),
-    ],
-    onwarn(warning, warn) {
-      if (warning.code !== 'CIRCULAR_DEPENDENCY' && warning.code !== 'UNRESOLVED_IMPORT') warn(warning);
-    },
-  });
-  const { output } = await bundle.generate({ format: 'es', chunkFileNames: '[name]-[hash].js' });
-  await bundle.close();
-  return output.filter((o) => o.type === 'chunk');
-}
 
 // ---------------------------------------------------------------- bytes
-const chunks = await build({
-  'kc-chat': `${root}packages/widgets/src/kc-chat.ts`,
-  loader: `${root}packages/widgets/src/loader/loader.ts`,
-});
-// The same measure for the smallest element, alone: what every kc element pays (Lit, the base element, the SDK's
-// core) before its own code.
-const banner = await build({ 'kc-outage-banner': `${root}packages/widgets/src/kc-outage-banner.ts` });
-const bannerBytes = (() => {
-  const names = new Map(banner.map((c) => [c.fileName, c]));
-  const seen = new Set();
-  const visit = (n) => {
-    if (seen.has(n)) return;
-    seen.add(n);
-    for (const d of names.get(n).imports) visit(d);
-  };
-  visit(banner.find((c) => c.isEntry).fileName);
-  for (const c of banner)
-    if (c.isDynamicEntry && /translations\/kk\.ts$|sdk\/src\/index\.ts$/.test(c.facadeModuleId ?? ''))
-      visit(c.fileName);
-  return [...seen].reduce((n, f) => n + brotli(names.get(f).code), 0);
-})();
-const byName = new Map(chunks.map((c) => [c.fileName, c]));
-const closure = (name, seen = new Set()) => {
-  if (seen.has(name)) return seen;
-  seen.add(name);
-  for (const dep of byName.get(name)?.imports ?? []) closure(dep, seen);
-  return seen;
-};
-const entry = (name) => chunks.find((c) => c.isEntry && c.name === name).fileName;
-const dynamic = (pattern) =>
-  chunks.filter((c) => c.isDynamicEntry && pattern.test(c.facadeModuleId ?? '')).map((c) => c.fileName);
-
-// With a client from <kc-provider>, the element does not import the SDK's index itself (a `base-url` does).
-const provided = closure(entry('kc-chat'));
-for (const lang of dynamic(/translations\/kk\.ts$|chat\/strings\/kk\.ts$/)) closure(lang, provided);
-const first = new Set(provided);
-for (const index of dynamic(/sdk\/src\/index\.ts$/)) closure(index, first);
-const loaderFiles = closure(entry('loader'));
-const size = (files) => [...files].reduce((n, f) => n + brotli(byName.get(f).code), 0);
-const lazy = dynamic(/kc-(callback|rating)\.ts$/);
-const lazyFiles = new Set();
-for (const f of lazy) closure(f, lazyFiles);
-for (const f of first) lazyFiles.delete(f);
-
-const loaderBytes = size(new Set([...loaderFiles].filter((f) => !first.has(f))));
-const firstBytes = size(first);
-console.log('\n<kc-chat> first open, brotli (quality 11), each file as its own response\n');
-console.table([
-  { part: 'loader (kc.js)', files: loaderFiles.size, 'brotli (B)': loaderBytes },
-  { part: 'kc-chat chunk + static imports + one language (kk)', files: first.size, 'brotli (B)': firstBytes },
-  {
-    part: 'first open, total',
-    files: first.size + loaderFiles.size,
-    'brotli (B)': loaderBytes + firstBytes,
+const cdn = await cdnBuild();
+const loader = cdn.closure(['kc.js'], () => false);
+const rows = LANGUAGES.map((language) => {
+  const first = new Set([...loader, ...cdn.closure(['kc-chat.js'], cdn.firstUse('kc-chat', language))]);
+  const later = cdn.closure(['kc-chat.js'], cdn.inLanguage(language));
+  for (const f of first) later.delete(f);
+  const bytes = cdn.total(first);
+  return {
+    language,
+    'first open: files': first.size,
+    'first open: brotli (B)': bytes,
     budget: `${BUDGET} (25 KB)`,
-    result: loaderBytes + firstBytes <= BUDGET ? 'ok' : 'OVER BUDGET',
-  },
-  {
-    part: '  of which the SDK index import of a base-url client',
-    files: first.size - provided.size,
-    'brotli (B)': firstBytes - size(provided),
-  },
-  { part: 'later, only when offered: kc-callback / kc-rating', files: lazyFiles.size, 'brotli (B)': size(lazyFiles) },
-  { part: 'for comparison: <kc-outage-banner> first load (kk)', files: '', 'brotli (B)': bannerBytes },
-]);
+    result: bytes <= BUDGET ? 'ok' : 'OVER BUDGET',
+    'later, on demand: files': later.size,
+    'later, on demand: brotli (B)': cdn.total(later),
+  };
+});
+console.log(
+  '\n<kc-chat> first open: the loader and every chunk it loads, brotli (quality 11), each file its own response\n',
+);
+console.table(rows);
 
 if (args.includes('--no-render')) process.exit(0);
 
@@ -120,10 +52,10 @@ if (!chromium) {
   process.exit(0);
 }
 const { default: puppeteer } = await import('puppeteer-core');
-const files = new Map(chunks.map((c) => [`/${c.fileName}`, c.code]));
+const files = new Map([...cdn.files].map(([name, c]) => [`/${name}`, c.code]));
 const page = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title></head><body>
 <script type="module">
-  import '/${entry('kc-chat')}';
+  import '/kc-chat.js';
   const N = 10000;
   const info = { id: 's', status: 'active', position: null, estimatedWaitSeconds: null, operator: { displayName: 'Айгүл' },
     topic: null, language: 'ru', createdAt: '2026-11-23T05:00:00Z', acceptedAt: null, closedAt: null, closeReason: null };

@@ -6,7 +6,7 @@
 //   nowhere), then prints each file's minified, gzip (level 9) and brotli (quality 11) bytes.
 // - Closures, each file counted as its own response (brotli): the loader `kc.js`; each element's first use (the
 //   loader and every chunk the element can load, statically or with `import()`, in one language, less the parts
-//   listed in ON_DEMAND below: the SDK's client core of an element given only a `base-url` counts), in the
+//   listed in ON_DEMAND in `bench/cdn.mjs`: the SDK's client core of an element given only a `base-url` counts), in the
 //   costliest of kk / ru / en; what the element loads later, on demand; all elements together in one language
 //   (every chunk any element can load); the single-file `kc.bundle.js` (every element and language).
 // - Fails when a module that must never ship (msw, ajv, the mock, the backend, the server, test code, Lit's
@@ -17,14 +17,10 @@
 //     --files      also list every file of the build (the shared and language chunks too)
 //     --closures   list the files of each closure with their brotli bytes
 //     --modules X  list the modules inside closure X (e.g. `kc-chat`) with their minified bytes, largest first
-import { rollup } from 'rollup';
 import { transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { cdnBuild, KB, root } from './cdn.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const KB = 1024;
-const LANGUAGES = ['kk', 'ru', 'en'];
 const args = process.argv.slice(2);
 const arg = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
@@ -50,39 +46,7 @@ const FORBIDDEN = [
 ];
 
 // ------------------------------------------------------------------------------------------------------- build
-process.env.KC_CDN_ONLY = '1';
-const configs = (await import(`${root}rollup.config.js`)).default;
-const files = new Map(); // fileName → { code, imports, dynamicImports, modules, isEntry, name, facadeModuleId }
-for (const config of configs) {
-  const build = await rollup({ ...config, onwarn: () => {} });
-  const outputs = Array.isArray(config.output) ? config.output : [config.output];
-  for (const output of outputs) {
-    const { output: chunks } = await build.generate({ ...output, file: undefined, dir: undefined });
-    for (const chunk of chunks) {
-      if (chunk.type !== 'chunk') continue;
-      const fileName = output.file ? output.file.split('/').pop() : chunk.fileName;
-      files.set(fileName, { ...chunk, fileName });
-    }
-  }
-  await build.close();
-}
-
-const sizes = new Map();
-const measure = (fileName) => {
-  let s = sizes.get(fileName);
-  if (!s) {
-    const bytes = Buffer.from(files.get(fileName).code);
-    s = {
-      min: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-      }).length,
-    };
-    sizes.set(fileName, s);
-  }
-  return s;
-};
+const { files, measure, firstUse, inLanguage, closure, total, worstLanguage } = await cdnBuild();
 
 // ------------------------------------------------------------------------------------------------ forbidden code
 const leaks = [];
@@ -94,54 +58,6 @@ for (const [fileName, chunk] of files) {
     }
   }
   if (/\/\/# sourceMappingURL=data:/.test(chunk.code)) leaks.push({ file: fileName, module: '—', what: 'inline map' });
-}
-
-// ---------------------------------------------------------------------------------------------------- closures
-const CATALOG = /\/(strings|translations)\/([a-z]{2})\.ts$/;
-/** The language of a language chunk (one whose entry module is a catalog), or undefined. */
-const languageOf = (fileName) => files.get(fileName).facadeModuleId?.match(CATALOG)?.[2];
-/**
- * What each element loads only on demand, never on its first use: chunks whose entry module matches. Everything
- * else an element can import (statically or with `import()`) counts towards its first use, in one language.
- */
-const ON_DEMAND = {
-  // The callback is offered only on a long wait or while the center is closed; the rating only once a chat ended;
-  // an attachment's upload only when the citizen attaches a file.
-  'kc-chat': [/\/kc-callback\.ts$/, /\/kc-rating\.ts$/, /\/sdk\/src\/complaints\/upload\.ts$/],
-  'kc-complaint-form': [/\/sdk\/src\/complaints\/upload\.ts$/],
-};
-const onDemand = (tag, fileName) =>
-  (ON_DEMAND[tag] ?? []).some((pattern) => pattern.test(files.get(fileName).facadeModuleId ?? ''));
-/** Whether `tag`'s first use in `language` loads the dynamically imported `fileName`. */
-const firstUse = (tag, language) => (fileName) => {
-  const lang = languageOf(fileName);
-  return lang === undefined ? !onDemand(tag, fileName) : lang === language;
-};
-const inLanguage = (language) => (fileName) => [undefined, language].includes(languageOf(fileName));
-
-/** The files a page loads for `entries`: static imports always; dynamic ones when `follow(file)` says so. */
-function closure(entries, follow) {
-  const seen = new Set();
-  const visit = (fileName) => {
-    if (seen.has(fileName)) return;
-    seen.add(fileName);
-    const chunk = files.get(fileName);
-    for (const dep of chunk.imports) visit(dep);
-    for (const dep of chunk.dynamicImports) if (files.has(dep) && follow(dep)) visit(dep);
-  };
-  for (const entry of entries) visit(entry);
-  return seen;
-}
-const total = (set) => [...set].reduce((n, f) => n + measure(f).brotli, 0);
-/** The costliest language for a closure, with its files. */
-function worstLanguage(make) {
-  let worst;
-  for (const language of LANGUAGES) {
-    const set = make(language);
-    const bytes = total(set);
-    if (!worst || bytes > worst.bytes) worst = { language, set, bytes };
-  }
-  return worst;
 }
 
 const tags = [...files.values()]
