@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Strict CSP and Trusted Types: the widgets, built as the CDN builds them (one bundle, Lit's production mode), on a
 // page of another origin than the API, served by the reference server with the policy docs/security.md
-// recommends. In Chromium and Firefox (Trusted Types are enforced where the engine has them: Chromium, Firefox 145
-// and later; older Firefox ignores those directives): every widget renders, a citizen starts
+// recommends. In Chromium and Firefox (Trusted Types are enforced where the engine has them; a Firefox without
+// them ignores those directives): every widget renders, a citizen starts
 // a chat and writes, files an appeal and looks it up, orders a callback, sees an outage; no
 // `securitypolicyviolation` fires and no script error happens. A control proves the watch works: a forbidden
 // `innerHTML` write is refused and reported.
@@ -172,7 +172,7 @@ after(async () => {
 
 for (const engine of ['chromium', 'firefox'] as const) {
   const executablePath = engine === 'chromium' ? CHROMIUM : FIREFOX;
-  // Chromium must enforce Trusted Types; Firefox does from version 145.
+  // Chromium must enforce Trusted Types; Firefox does in its recent releases (the control below adapts).
   const trustedTypes = engine === 'chromium';
   describe(`strict CSP and Trusted Types in ${engine}`, { skip: !executablePath && `no ${engine}` }, () => {
     let browser: Browser;
