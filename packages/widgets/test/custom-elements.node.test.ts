@@ -284,6 +284,37 @@ describe('custom-elements.json and the editor data', () => {
     }
   });
 
+  it('types every tag in HTMLElementTagNameMap and every kc event in GlobalEventHandlersEventMap', () => {
+    const maps = { tags: new Map<string, string>(), events: new Map<string, string>() };
+    const files = (dir: string): string[] =>
+      readdirSync(join(widgets, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
+    for (const file of files('src').filter((f) => !f.endsWith('.test.ts'))) {
+      walk(parse(file), (node) => {
+        if (!ts.isInterfaceDeclaration(node)) return;
+        const map =
+          node.name.text === 'HTMLElementTagNameMap'
+            ? maps.tags
+            : node.name.text === 'GlobalEventHandlersEventMap'
+              ? maps.events
+              : undefined;
+        for (const member of map ? node.members : []) {
+          if (ts.isPropertySignature(member) && ts.isStringLiteral(member.name) && member.type) {
+            map?.set(member.name.text, member.type.getText());
+          }
+        }
+      });
+    }
+    for (const { tag, className } of defined) {
+      assert.equal(maps.tags.get(tag), className, `HTMLElementTagNameMap['${tag}']`);
+      for (const event of byTag.get(tag)?.events ?? []) {
+        if (!event.name.startsWith('kc-')) continue;
+        assert.equal(maps.events.get(event.name), event.type?.text, `GlobalEventHandlersEventMap['${event.name}']`);
+      }
+    }
+  });
+
   it('is referenced from package.json and shipped', () => {
     const pkg = JSON.parse(readFileSync(join(widgets, 'package.json'), 'utf8')) as {
       customElements: string;
