@@ -290,6 +290,12 @@ describe('the examples and the guides’ pages (Chromium)', { skip: !existsSync(
       const csp = swap(squash(snippet('embedding.md', 'http', '## The Content Security Policy')))
         .replace(/^Content-Security-Policy:\s*/i, '')
         .trim();
+      // Without the CDN, it is the policy docs/security.md gives and tests.
+      const policy = squash(snippet('embedding.md', 'http', '## The Content Security Policy'));
+      assert.equal(
+        policy.replace(" 'self' https://cdn.example.kz;", " 'self';"),
+        squash(snippet('security.md', 'http', '## The Content Security Policy')),
+      );
       const body = swap(snippet('embedding.md', 'html', '## Subresource Integrity'));
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head><body>${body}</body></html>`;
       const served = createHttpServer((req, res) => {
