@@ -241,6 +241,20 @@ describe('injection: every payload stays text in every widget', () => {
     expect(baseline.links.length).to.be.greaterThan(0);
   });
 
+  it('the watch works: the same payload written to an HTML sink runs and is counted', async () => {
+    const sink = document.createElement('div');
+    document.body.append(sink);
+    const before = census();
+    try {
+      sink.innerHTML = TEXT_PAYLOADS.find((p) => p.name === 'img onerror')!.text;
+      await waitFor(() => hits.length > 0, 'the tripwire');
+      expect(census().get('img') ?? 0).to.be.greaterThan(before.get('img') ?? 0);
+    } finally {
+      sink.remove();
+      hits.length = 0;
+    }
+  });
+
   TEXT_PAYLOADS.forEach((payload, i) => {
     const url = URL_PAYLOADS[i % URL_PAYLOADS.length]!;
     it(`${i + 1}. ${payload.name}`, async () => {
