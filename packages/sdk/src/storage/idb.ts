@@ -4,6 +4,9 @@
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import type { KcDB, KcStorage } from './storage.js';
 
+/** How long an open may wait for another connection that blocks it before kc keeps things in memory. */
+const OPEN_TIMEOUT_MS = 4000;
+
 /** @internal The IndexedDB storage behind `openStorage('auto')`; see there. */
 export function idbStorage(name: string, memory: KcStorage, onFallback: (reason: string) => void): KcStorage {
   let failed = '';
@@ -15,22 +18,47 @@ export function idbStorage(name: string, memory: KcStorage, onFallback: (reason:
     }
   };
   const open = () =>
-    (db ??= openDB<KcDB>(name, 1, {
-      upgrade(database, oldVersion) {
-        if (oldVersion < 1) {
-          for (const store of ['outbox', 'results', 'drafts'] as const)
-            database.createObjectStore(store, { keyPath: 'id' });
-        }
-      },
-      // Another tab wants a newer version, or clearLocalData() wants the database gone: let it.
-      blocking(_current, _wanted, event) {
-        (event.target as IDBDatabase).close();
-        db = undefined;
-      },
-      // The browser closed the connection (storage cleared, disk error): reopen on next use.
-      terminated() {
-        db = undefined;
-      },
+    (db ??= new Promise<IDBPDatabase<KcDB>>((resolve, reject) => {
+      let given = false;
+      // An open waits while another connection blocks it (an old tab that ignores requests to close, under a
+      // pending delete or upgrade): give up after a while and keep things in memory instead of waiting forever.
+      const giveUp = (reason: string) => {
+        given = true;
+        reject(new DOMException(`[kc] IndexedDB "${name}" did not open: another connection blocks it`, reason));
+      };
+      const timer = setTimeout(() => giveUp('TimeoutError'), OPEN_TIMEOUT_MS);
+      openDB<KcDB>(name, 1, {
+        upgrade(database, oldVersion) {
+          if (oldVersion < 1) {
+            for (const store of ['outbox', 'results', 'drafts'] as const)
+              database.createObjectStore(store, { keyPath: 'id' });
+          }
+        },
+        blocked() {
+          clearTimeout(timer);
+          giveUp('BlockedError');
+        },
+        // Another tab wants a newer version, or clearLocalData() wants the database gone: let it.
+        blocking(_current, _wanted, event) {
+          (event.target as IDBDatabase).close();
+          db = undefined;
+        },
+        // The browser closed the connection (storage cleared, disk error): reopen on next use.
+        terminated() {
+          db = undefined;
+        },
+      }).then(
+        (database) => {
+          clearTimeout(timer);
+          // Opened after we gave up: let it go, so that it blocks no one in turn.
+          if (given) database.close();
+          else resolve(database);
+        },
+        (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
     }).catch((error: unknown) => {
       db = undefined;
       throw error;
@@ -42,7 +70,9 @@ export function idbStorage(name: string, memory: KcStorage, onFallback: (reason:
         return await action(await open());
       } catch (error) {
         // Once more on a fresh connection: the last one may have been closing (another tab's upgrade or delete).
-        if (attempt > 0) fallback(error);
+        // A blocked open has waited long enough already.
+        const blocked = ['TimeoutError', 'BlockedError'].includes((error as Error)?.name);
+        if (attempt > 0 || blocked) fallback(error);
         db = undefined;
       }
     }
