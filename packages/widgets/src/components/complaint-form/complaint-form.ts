@@ -163,6 +163,7 @@ const FIELD_ORDER = Object.keys(STEP_OF) as FieldId[];
  * @csspart review - The list of answers on the review step.
  * @csspart submit-button - The button that sends the appeal.
  * @csspart queued - The notice that the appeal waits in the outbox.
+ * @csspart storage-notice - The notice that this browser keeps nothing on the device (answers are lost on reload).
  * @csspart receipt - The receipt.
  * @csspart tracking-number - The tracking number on the receipt.
  * @csspart access-code - The access code on the receipt.
@@ -225,6 +226,8 @@ export class KcComplaintForm extends KcElement {
   @state() private receipt?: Receipt;
   /** What the polite status region says (queued, restored, uploaded, copied…). */
   @state() private said = '';
+  /** The browser lets nothing be kept on this device (the client's storage is memory): say so. */
+  @state() private notKept = false;
   /** The character count, as last announced. */
   @state() private countSaid = '';
 
@@ -318,7 +321,9 @@ export class KcComplaintForm extends KcElement {
     this.#detach();
     this.#client = client;
     const outbox = client.outbox;
+    this.notKept = outbox.storage === 'memory';
     this.#offs = [
+      outbox.on('storage-fallback', () => (this.notKept = true)),
       outbox.on('sent', (d) => {
         if (d.kind === 'complaint') this.#landed(d.id, d.receipt as Receipt, true);
       }),
@@ -342,7 +347,7 @@ export class KcComplaintForm extends KcElement {
       if (waiting && !this.receipt && !this.#dirty && this.phase === 'idle') {
         this.#pendingId = waiting.id;
         this.step = 'queued';
-        this.said = this.s.queued;
+        this.said = this.notKept ? this.s.queuedNotKept : this.s.queued;
       }
       if (this.step === 'kind' && !this.#dirty) {
         const draft = await client.drafts.load<{ step?: FormStep; values?: Partial<Values> }>(this.draftKey);
@@ -639,7 +644,7 @@ export class KcComplaintForm extends KcElement {
       } else {
         this.#pendingId = result.id;
         this.phase = 'queued';
-        this.said = this.s.queued;
+        this.said = this.notKept ? this.s.queuedNotKept : this.s.queued;
         this.dispatchEvent(new KcSubmitErrorEvent({ error: result.error, queued: true }));
       }
     } catch (error) {
@@ -791,6 +796,7 @@ export class KcComplaintForm extends KcElement {
     }[step]();
     return html`<form class="form" part="base" novalidate @submit=${(e: Event) => e.preventDefault()}>
       ${this.#heading(s.steps[step], html`<span class="step-of">${s.stepOf(n, STEPS.length)}</span>`)}
+      ${this.notKept ? html`<p class="notice" part="storage-notice">${s.storageNotKept}</p>` : nothing}
       ${this.#renderSummary()} ${body}
       <div class="actions">
         ${
@@ -1232,15 +1238,15 @@ export class KcComplaintForm extends KcElement {
   #renderQueued(): TemplateResult {
     const s = this.s;
     return html`<div class="queued" part="queued">
-      <p class="queued__title">${s.queuedHeading}</p>
-      <p>${s.queued}</p>
+      <p class="queued__title">${this.notKept ? s.queuedHeadingNotKept : s.queuedHeading}</p>
+      <p>${this.notKept ? s.queuedNotKept : s.queued}</p>
     </div>`;
   }
 
   #renderQueuedAlone(): TemplateResult {
     return html`<div class="form" part="base">
-      ${this.#heading(this.s.queuedHeading)}
-      <p>${this.s.queued}</p>
+      ${this.#heading(this.notKept ? this.s.queuedHeadingNotKept : this.s.queuedHeading)}
+      <p>${this.notKept ? this.s.queuedNotKept : this.s.queued}</p>
       <div class="actions">
         <button
           class="kc-button kc-button--primary"

@@ -105,6 +105,11 @@ const en = {
   queuedHeading: 'Your appeal is saved and waiting to be sent',
   queued:
     'The contact center cannot be reached right now. Your appeal is saved on this device and will be sent automatically as soon as the connection is back, even if you close the page. Its tracking number will appear here.',
+  storageNotKept:
+    'This browser does not let your answers be saved on this device: if you close or reload the page before the appeal is sent, you will have to fill in the form again.',
+  queuedHeadingNotKept: 'Your appeal is waiting to be sent',
+  queuedNotKept:
+    'The contact center cannot be reached right now. This browser does not let the appeal be saved on this device: keep this page open and it will be sent automatically as soon as the connection is back. Its tracking number will appear here.',
   draftRestored: 'The draft of your appeal is back.',
   receiptHeading: 'Your appeal is registered',
   trackingNumber: 'Tracking number',

@@ -112,6 +112,10 @@ export interface ComplaintFormStrings {
   refused: string;
   queuedHeading: string;
   queued: string;
+  /** Said when the browser lets nothing be saved on the device (no IndexedDB, storage full or blocked). */
+  storageNotKept: string;
+  queuedHeadingNotKept: string;
+  queuedNotKept: string;
   /** Announced when a draft from an earlier visit is back in the form. */
   draftRestored: string;
   receiptHeading: string;
