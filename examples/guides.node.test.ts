@@ -5,10 +5,12 @@
 // browser by examples.node.test.ts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { optionsFromEnv, type EnvOptions } from '@kc/server';
+import { buildCustomElements } from '../scripts/custom-elements.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const guide = (name: string) => readFileSync(join(root, 'docs', name), 'utf8');
@@ -90,5 +92,41 @@ describe('the guides’ commands that start the server', () => {
     const [block] = shellBlocks(guide('embedding.md'), '## CORS: let the portal call the API');
     const { options } = read(block ?? '');
     assert.deepEqual(options.allowedOrigins, ['https://portal.example.kz', 'https://www.portal.example.kz']);
+  });
+});
+
+describe('the React example’s JSX typings', () => {
+  it('type every element of custom-elements.json with its properties and its events', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kc-cem-'));
+    try {
+      buildCustomElements(out);
+      const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as {
+        modules: {
+          declarations?: {
+            tagName?: string;
+            attributes?: { fieldName?: string }[];
+            events?: { name: string }[];
+          }[];
+        }[];
+      };
+      const typings = readFileSync(join(root, 'examples/react/src/kc-elements.d.ts'), 'utf8');
+      const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+      assert.equal(elements.length, 7);
+      for (const { tagName, attributes = [], events = [] } of elements) {
+        const start = typings.indexOf(`'${tagName}': KcProps<`);
+        assert.ok(start >= 0, `${tagName} is typed`);
+        const entry = typings.slice(start, typings.indexOf('>;', start));
+        for (const { name } of events.filter((e) => e.name !== 'kc-error' && e.name.startsWith('kc-'))) {
+          assert.ok(entry.includes(`'${name}'`), `${tagName}: ${name}`);
+        }
+        const inherited = new Set(['baseUrl', 'theme']);
+        for (const { fieldName } of attributes) {
+          if (fieldName && !inherited.has(fieldName))
+            assert.ok(entry.includes(`'${fieldName}'`), `${tagName}.${fieldName}`);
+        }
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
