@@ -30,6 +30,7 @@ export {
   type SeverityName,
   type ContentLanguage,
 } from './translations/index.js';
+export { registerLocale, type KcLocale } from './translations/locale.js';
 export * from './events/index.js';
 export { tokenStyles } from './styles/tokens.js';
 export { baseStyles } from './styles/base.js';
