@@ -60,6 +60,14 @@ function emit(node) {
     return emitted.has(name) ? ident(name) : `() => ${ident(name)}`;
   }
   const parts = [];
+  // An object's required properties come first in `properties`, and `required` counts them: their names are not
+  // written twice (the interpreter reads a number as "the first n properties").
+  const props = node.properties && typeof node.properties === 'object' ? node.properties : undefined;
+  const counted = props && Array.isArray(node.required) && node.required.every((r) => r in props);
+  if (counted) {
+    const first = Object.fromEntries(node.required.map((r) => [r, props[r]]));
+    node = { ...node, properties: { ...first, ...props }, required: node.required.length };
+  }
   for (const [k, v] of Object.entries(node)) {
     if (kept.has(k)) {
       if (k === 'format' && !formats.has(v)) continue;

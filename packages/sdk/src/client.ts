@@ -12,7 +12,7 @@ import { callbacks, type CallbacksModule } from './callbacks/callbacks.js';
 import { ratings, type RatingsModule } from './ratings/ratings.js';
 import { kb, type KbModule } from './kb/kb.js';
 import { chat, type ChatModule } from './chat/chat.js';
-import { forgetSession } from './chat/store.js';
+import { forgetSession } from './storage/tab.js';
 
 /**
  * A language of the widgets and of the server's texts.

@@ -77,17 +77,18 @@ export * from './callbacks/callbacks.js';
 export * from './ratings/ratings.js';
 export { kb, KbModule, type KcKbSearchResult } from './kb/kb.js';
 export { chat, ChatModule, type KcChatStartOptions, type KcChatResumeOptions } from './chat/chat.js';
-export {
+// A type only: sessions come from chat(kc).start()/resume(), and their code loads with the first one.
+export type {
   KcChatSession,
-  type KcChatSessionInfo,
-  type KcChatServerMessage,
-  type KcChatMessage,
-  type KcChatMessageStatus,
-  type KcChatAttachment,
-  type KcChatEventMap,
-  type KcChatStreamEventMap,
-  type KcChatInactivity,
-  type KcChatOutage,
-  type KcChatEnding,
-  type KcChatSendOptions,
+  KcChatSessionInfo,
+  KcChatServerMessage,
+  KcChatMessage,
+  KcChatMessageStatus,
+  KcChatAttachment,
+  KcChatEventMap,
+  KcChatStreamEventMap,
+  KcChatInactivity,
+  KcChatOutage,
+  KcChatEnding,
+  KcChatSendOptions,
 } from './chat/session.js';

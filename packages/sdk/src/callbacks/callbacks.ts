@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { normalizeKzPhone } from '@kc/contract';
 import type { KcCore } from '../client.js';
+import { lazy } from '../lazy.js';
 import { idempotencyKey, type SendResult } from '../storage/outbox.js';
-import {
-  Callback,
-  CallbackCreated,
-  CallbackInput,
-  CallbackReschedule,
-  CallbackSlots,
-} from '../validation/schemas/index.js';
 import { checkInput } from '../validation/validate.js';
 import type * as contract from '@kc/contract';
 
@@ -89,20 +83,28 @@ const enc = encodeURIComponent;
 export class CallbacksModule {
   readonly #kc: KcCore;
   readonly #tokens = new Map<string, string>();
+  // The schemas load in the background when the module is first used; the kind is registered with them (a request
+  // queued by an earlier page goes out then).
+  readonly #schemas = lazy(() =>
+    import('./schemas.js').then((m) => {
+      this.#kc.outbox.register<KcCallbackCreated>(kind, {
+        operation: 'requestCallback',
+        schema: m.CallbackCreated,
+        keep: ({ callback: c, callbackToken }): KcStoredCallbackReceipt => ({
+          id: c.id,
+          status: c.status,
+          estimatedCallAt: c.estimatedCallAt,
+          callbackToken,
+        }),
+      });
+      return m;
+    }),
+  );
 
   /** @internal Use {@link callbacks}. */
   constructor(kc: KcCore) {
     this.#kc = kc;
-    kc.outbox.register<KcCallbackCreated>(kind, {
-      operation: 'requestCallback',
-      schema: CallbackCreated,
-      keep: ({ callback: c, callbackToken }): KcStoredCallbackReceipt => ({
-        id: c.id,
-        status: c.status,
-        estimatedCallAt: c.estimatedCallAt,
-        callbackToken,
-      }),
-    });
+    void this.#schemas().catch(() => undefined);
     kc.outbox.on('sent', (e) => {
       if (e.kind === kind) this.#remember(e.receipt as KcCallbackCreated);
     });
@@ -123,7 +125,7 @@ export class CallbacksModule {
         operation: 'getCallbackSlots',
         path: 'callbacks/slots',
         query: { from, to },
-        schema: CallbackSlots,
+        schema: (await this.#schemas()).CallbackSlots,
         signal,
       })
     ).data;
@@ -144,7 +146,7 @@ export class CallbacksModule {
     { signal }: { signal?: AbortSignal } = {},
   ): Promise<SendResult<KcCallbackCreated>> {
     const body = { ...input, phone: (typeof input.phone === 'string' && normalizeKzPhone(input.phone)) || input.phone };
-    checkInput(CallbackInput, body);
+    checkInput((await this.#schemas()).CallbackInput, body);
     const result = await this.#kc.outbox.send<KcCallbackCreated>(kind, { path: 'callbacks', json: body }, signal);
     if (result.status === 'sent') this.#remember(result.receipt);
     return result;
@@ -177,7 +179,7 @@ export class CallbacksModule {
     when: KcCallbackWhen,
     { token, signal }: { token?: string; signal?: AbortSignal } = {},
   ): Promise<KcCallback> {
-    checkInput(CallbackReschedule, { when });
+    checkInput((await this.#schemas()).CallbackReschedule, { when });
     return (await this.#call('rescheduleCallback', 'PATCH', id, token, { when }, signal)).data;
   }
 
@@ -198,7 +200,7 @@ export class CallbacksModule {
     this.#tokens.set(created.callback.id, created.callbackToken);
   }
 
-  #call(
+  async #call(
     operation: string,
     method: 'GET' | 'PATCH' | 'DELETE',
     id: string,
@@ -206,6 +208,7 @@ export class CallbacksModule {
     json: unknown,
     signal?: AbortSignal,
   ) {
+    const { Callback } = await this.#schemas();
     return this.#kc.request<KcCallback>({
       operation,
       method,

@@ -2,14 +2,14 @@
 import type { KcCore, KcLocale } from '../client.js';
 import type { KcError } from '../errors/errors.js';
 import { idempotencyKey } from '../storage/outbox.js';
-import { ChatMessage, ChatSessionState, ChatStarted } from '../validation/schemas/index.js';
+import { ChatMessage } from '../validation/schemas/index.js';
 import type { Infer } from '../validation/validate.js';
 import type { KcChatSession } from './session.js';
 import { forgetSession, isGone, MESSAGE_KIND, readSession, rememberSession, type StoredChat } from './store.js';
 
-// The session's code (the event stream, the parser, the message list) loads when a chat starts or resumes, not
-// with a page that only shows the launcher and the knowledge base.
-const loadSession = () => import('./session.js').then((m) => m.KcChatSession);
+// The session's code (the event stream, the parser, the message list, the schemas of a session) loads when a chat
+// starts or resumes, not with a page that only shows the launcher and the knowledge base.
+const loadSession = () => import('./session.js');
 
 /**
  * What `chat(kc).start()` takes. The citizen's identity, when the portal signed them in, travels as the client's
@@ -104,6 +104,7 @@ export class ChatModule {
       ...(options.kbArticleIds?.length && { kbArticleIds: [...options.kbArticleIds] }),
       ...(first && { firstMessage: first }),
     };
+    const { KcChatSession: Session, ChatStarted } = await loadSession();
     const { data } = await this.#kc.request<Infer<typeof ChatStarted>>({
       operation: 'startChatSession',
       method: 'POST',
@@ -117,7 +118,6 @@ export class ChatModule {
     rememberSession(this.#kc, stored);
     this.#register();
     const state = { session: data.session, messages: [], lastEventId: data.lastEventId };
-    const Session = await loadSession();
     const session = this.#adopt(new Session(this.#kc, stored, state), options.onError);
     // The first message was stored with the start: read it back so that it shows with its state.
     if (first) await session.refresh({ signal: options.signal }).catch(() => undefined);
@@ -139,6 +139,7 @@ export class ChatModule {
     if (this.#current && !this.#current.detached) return this.#current;
     const stored = readSession(this.#kc);
     if (!stored) return undefined;
+    const { KcChatSession: Session, ChatSessionState } = await loadSession();
     let state: Infer<typeof ChatSessionState>;
     try {
       ({ data: state } = await this.#kc.request<Infer<typeof ChatSessionState>>({
@@ -155,7 +156,6 @@ export class ChatModule {
       }
       throw error;
     }
-    const Session = await loadSession();
     if (this.#current && !this.#current.detached) return this.#current;
     const session = new Session(this.#kc, stored, state);
     rememberSession(this.#kc, stored);

@@ -8,6 +8,9 @@ import { Attachment, ChatSession, ChatSessionState, watchChatSessionEvents } fro
 import type { Infer } from '../validation/validate.js';
 import { uploadWithProgress } from '../complaints/upload.js';
 import { forgetSession, MESSAGE_KIND, rememberSession, type StoredChat } from './store.js';
+
+/** @internal The schemas of starting and resuming, loaded with the session's code (see `chat.ts`). */
+export { ChatSessionState, ChatStarted } from '../validation/schemas/index.js';
 import type * as contract from '@kc/contract';
 
 /** A chat session as the server tells it: status, queue position and wait, operator, topic, language, times. */

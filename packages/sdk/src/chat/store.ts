@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
 import { KcHttpError } from '../errors/errors.js';
+import { key, memory, storage } from '../storage/tab.js';
+
+export { forgetSession } from '../storage/tab.js';
 
 /** @internal The outbox kind of chat messages. */
 export const MESSAGE_KIND = 'chat-message';
@@ -15,20 +18,6 @@ export interface StoredChat {
   token: string;
   pending?: { id: string; text: string; at: string }[];
 }
-
-const key = (kc: KcCore) => `kc.chat ${kc.transport.baseUrl}`;
-
-// Session storage only: the chat lives as long as the tab (a reload or a navigation on the same site resumes it),
-// and it is written only once the citizen has started a chat.
-const storage = (): Storage | undefined => {
-  try {
-    return globalThis.sessionStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-const memory = new WeakMap<KcCore, StoredChat>();
 
 /** @internal */
 export function readSession(kc: KcCore): StoredChat | undefined {
@@ -51,15 +40,5 @@ export function rememberSession(kc: KcCore, chat: StoredChat): void {
     storage()?.setItem(key(kc), JSON.stringify(chat));
   } catch {
     // Full or forbidden: the chat still works in this page, it just cannot be resumed after a reload.
-  }
-}
-
-/** @internal */
-export function forgetSession(kc: KcCore): void {
-  memory.delete(kc);
-  try {
-    storage()?.removeItem(key(kc));
-  } catch {
-    // Nothing to forget.
   }
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
-import { isKcError, KcNetworkError, type KcError } from '../errors/errors.js';
+import type { KcError } from '../errors/errors.js';
+import { lazy } from '../lazy.js';
 import { idempotencyKey, type SendResult } from '../storage/outbox.js';
 import { Attachment, ComplaintReceipt } from '../validation/schemas/index.js';
 import type { ComplaintStatus } from './status.js';
-import type * as Submit from './submit.js';
 import type * as contract from '@kc/contract';
 
 /**
@@ -137,7 +137,7 @@ const kind = 'complaint';
 export class ComplaintsModule {
   readonly #kc: KcCore;
   #status: Promise<ComplaintStatus> | undefined;
-  #prepare: Promise<typeof Submit> | undefined;
+  readonly #checks = lazy(() => import('./submit.js'));
 
   /** @internal Use {@link complaints}. */
   constructor(kc: KcCore) {
@@ -150,13 +150,6 @@ export class ComplaintsModule {
     // The checks of a new appeal load now, in the background: a page shows its form first, and the citizen may
     // be offline by the time they submit.
     void this.#checks().catch(() => undefined);
-  }
-
-  #checks(): Promise<typeof Submit> {
-    return (this.#prepare ??= import('./submit.js').catch((error: unknown) => {
-      this.#prepare = undefined;
-      throw error;
-    }));
   }
 
   /**
@@ -180,14 +173,8 @@ export class ComplaintsModule {
     draft: KcComplaintDraft,
     { signal, draftKey }: { signal?: AbortSignal; draftKey?: string } = {},
   ): Promise<SendResult<KcComplaintReceipt>> {
-    let body: unknown;
-    try {
-      body = (await this.#checks()).prepare(draft);
-    } catch (error) {
-      if (isKcError(error)) throw error;
-      // Its code could not load (offline before it did): nothing was stored, the caller still has the draft.
-      throw new KcNetworkError('[kc] the appeal checks could not load', { cause: error });
-    }
+    // When their code could not load (offline before it did), KcNetworkError: nothing stored, the caller has the draft.
+    const body = (await this.#checks()).prepare(draft);
     // Sent or queued, the appeal is safe in the outbox: the draft can go. A refusal keeps it for corrections.
     const result = await this.#kc.outbox.send<KcComplaintReceipt>(kind, { path: 'complaints', json: body }, signal);
     if (draftKey) await this.#kc.drafts.remove(draftKey);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore, KcLocale } from '../client.js';
-import { KbSearchResult } from '../validation/schemas/index.js';
+import { lazy } from '../lazy.js';
 import type * as contract from '@kc/contract';
 
 /**
@@ -23,10 +23,13 @@ export type KcKbSearchResult = contract.KbSearchResult;
  */
 export class KbModule {
   readonly #kc: KcCore;
+  // The schema of an answer loads when the module is first used, in the background.
+  readonly #schema = lazy(() => import('../validation/schemas/KbSearchResult.js').then((m) => m.KbSearchResult));
 
   /** @internal Use {@link kb}. */
   constructor(kc: KcCore) {
     this.#kc = kc;
+    void this.#schema().catch(() => undefined);
   }
 
   /**
@@ -49,7 +52,7 @@ export class KbModule {
         operation: 'searchKnowledgeBase',
         path: 'kb/search',
         query,
-        schema: KbSearchResult,
+        schema: await this.#schema(),
         signal,
       })
     ).data;

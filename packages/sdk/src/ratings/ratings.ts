@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { KcCore } from '../client.js';
+import { lazy } from '../lazy.js';
 import type { SendResult } from '../storage/outbox.js';
-import { Rating, RatingInput } from '../validation/schemas/index.js';
 import { checkInput } from '../validation/validate.js';
 import type * as contract from '@kc/contract';
 
@@ -53,15 +53,23 @@ const kind = 'rating';
  */
 export class RatingsModule {
   readonly #kc: KcCore;
+  // The schemas load in the background when the module is first used; the kind is registered with them (a rating
+  // queued by an earlier page goes out then).
+  readonly #schemas = lazy(() =>
+    import('./schemas.js').then((m) => {
+      this.#kc.outbox.register<KcRating>(kind, {
+        operation: 'submitRating',
+        schema: m.Rating,
+        keep: ({ id, subject }) => ({ id, subject }),
+      });
+      return m;
+    }),
+  );
 
   /** @internal Use {@link ratings}. */
   constructor(kc: KcCore) {
     this.#kc = kc;
-    kc.outbox.register<KcRating>(kind, {
-      operation: 'submitRating',
-      schema: Rating,
-      keep: ({ id, subject }) => ({ id, subject }),
-    });
+    void this.#schemas().catch(() => undefined);
   }
 
   /**
@@ -77,7 +85,7 @@ export class RatingsModule {
     input: KcRatingInput,
     { signal, auth = {} }: { signal?: AbortSignal; auth?: KcRatingAuth } = {},
   ): Promise<SendResult<KcRating>> {
-    checkInput(RatingInput, input);
+    checkInput((await this.#schemas()).RatingInput, input);
     const headers: Record<string, string> = {};
     if (auth.chatToken) headers['x-kc-chat-token'] = auth.chatToken;
     if (auth.callbackToken) headers['x-kc-callback-token'] = auth.callbackToken;

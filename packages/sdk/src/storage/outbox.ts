@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { KcNetworkError, type KcError } from '../errors/errors.js';
+import type { KcError } from '../errors/errors.js';
+import { lazy } from '../lazy.js';
 import type { Transport } from '../http/transport.js';
 import type { AnySchema } from '../validation/validate.js';
 import type { OutboxEngine } from './outbox-engine.js';
@@ -154,7 +155,6 @@ export class Outbox {
   readonly #storage: KcStorage;
   readonly #context: OutboxContext;
   readonly #listeners = new Map<string, Set<(detail: never) => void>>();
-  #engine: Promise<OutboxEngine> | undefined;
   #ready: OutboxEngine | undefined;
   #stopped = false;
   #started = false;
@@ -269,14 +269,8 @@ export class Outbox {
     },
     signal?: AbortSignal,
   ): Promise<SendResult<R>> {
-    let engine: OutboxEngine;
-    try {
-      engine = await this.#load();
-    } catch (error) {
-      // Its code could not load (offline before it did): nothing was stored, the caller still has the input.
-      throw new KcNetworkError('[kc] the outbox could not load', { cause: error });
-    }
-    return engine.send<R>(kind, request, signal);
+    // When its code could not load (offline before it did), KcNetworkError: nothing stored, the caller has the input.
+    return (await this.#load()).send<R>(kind, request, signal);
   }
 
   /**
@@ -350,15 +344,9 @@ export class Outbox {
     await (await this.#load().catch(() => undefined))?.flush(false);
   }
 
-  #load(): Promise<OutboxEngine> {
-    return (this.#engine ??= import('./outbox-engine.js').then(
-      (m) => (this.#ready = new m.OutboxEngine(this.#context)),
-      (error: unknown) => {
-        this.#engine = undefined;
-        throw error;
-      },
-    ));
-  }
+  readonly #load = lazy(() =>
+    import('./outbox-engine.js').then((m) => (this.#ready = new m.OutboxEngine(this.#context))),
+  );
 }
 
 /**

@@ -16,7 +16,8 @@ export interface Schema<T = unknown> {
   readonly __type?: T;
   type?: string | readonly string[];
   properties?: Readonly<Record<string, AnySchema>>;
-  required?: readonly string[];
+  /** The names of the required properties, or their number: the first `n` keys of `properties`. */
+  required?: readonly string[] | number;
   additionalProperties?: boolean | AnySchema;
   enum?: readonly unknown[];
   const?: unknown;
@@ -126,7 +127,8 @@ export function check(
     if (s.items) items.forEach((item, i) => check(s.items!, item, `${path}/${i}`, issues, answer));
   } else if (t === 'object') {
     const object = value as Record<string, unknown>;
-    for (const key of s.required ?? []) if (!(key in object)) fail('required', `${path}/${key}`);
+    const required = typeof s.required === 'number' ? Object.keys(s.properties!).slice(0, s.required) : s.required;
+    for (const key of required ?? []) if (!(key in object)) fail('required', `${path}/${key}`);
     for (const key in object) {
       const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const property = s.properties?.[key];

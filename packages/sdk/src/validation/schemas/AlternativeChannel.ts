@@ -8,7 +8,7 @@ import { LocalizedText } from './LocalizedText.js';
 /** `AlternativeChannel` of the contract. */
 export const AlternativeChannel: Schema<components['schemas']['AlternativeChannel']> = {
   type: 'object',
-  required: ['channel', 'label'],
+  required: 2,
   properties: {
     channel: Channel,
     label: LocalizedText,

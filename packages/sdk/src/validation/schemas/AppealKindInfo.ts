@@ -8,7 +8,7 @@ import { LocalizedText } from './LocalizedText.js';
 /** `AppealKindInfo` of the contract. */
 export const AppealKindInfo: Schema<components['schemas']['AppealKindInfo']> = {
   type: 'object',
-  required: ['kind', 'name', 'description', 'deadlineWorkingDays', 'deadline'],
+  required: 5,
   properties: {
     kind: AppealKind,
     name: LocalizedText,

@@ -11,18 +11,18 @@ import { PersonName } from './PersonName.js';
 /** `Applicant` of the contract. */
 export const Applicant: Schema<components['schemas']['Applicant']> = {
   type: 'object',
-  required: ['lastName', 'firstName', 'phone', 'preferredLanguage', 'preferredContact'],
+  required: 5,
   allOf: [{ anyOf: [{ required: ['iin'] }, { required: ['bin'] }] }],
   properties: {
+    lastName: PersonName,
+    firstName: PersonName,
+    phone: KzPhone,
+    preferredLanguage: Locale,
+    preferredContact: { type: 'string', enum: ['phone', 'sms', 'email'] },
     iin: Iin,
     bin: Bin,
     organisationName: { type: 'string', minLength: 1, maxLength: 300 },
-    lastName: PersonName,
-    firstName: PersonName,
     middleName: PersonName,
-    phone: KzPhone,
     email: { type: 'string', maxLength: 254 },
-    preferredLanguage: Locale,
-    preferredContact: { type: 'string', enum: ['phone', 'sms', 'email'] },
   },
 };

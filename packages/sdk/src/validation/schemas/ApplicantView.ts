@@ -7,7 +7,7 @@ import { Locale } from './Locale.js';
 /** `ApplicantView` of the contract. */
 export const ApplicantView: Schema<components['schemas']['ApplicantView']> = {
   type: 'object',
-  required: ['displayName', 'phoneMasked', 'emailMasked', 'preferredLanguage', 'preferredContact'],
+  required: 5,
   properties: {
     displayName: { type: 'string', maxLength: 200 },
     phoneMasked: { type: 'string', maxLength: 32 },

@@ -6,13 +6,13 @@ import type { Schema } from '../validate.js';
 /** `Attachment` of the contract. */
 export const Attachment: Schema<components['schemas']['Attachment']> = {
   type: 'object',
-  required: ['id', 'fileName', 'contentType', 'size', 'uploadedAt'],
+  required: 5,
   properties: {
     id: { type: 'string', format: 'uuid' },
     fileName: { type: 'string', maxLength: 255 },
     contentType: { type: 'string', maxLength: 100 },
     size: { type: 'integer', minimum: 0 },
-    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     uploadedAt: { type: 'string', format: 'date-time' },
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   },
 };

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `AttachmentLimits` of the contract. */
 export const AttachmentLimits: Schema<components['schemas']['AttachmentLimits']> = {
   type: 'object',
-  required: ['allowedTypes', 'maxBytes', 'maxCount', 'maxTotalBytes'],
+  required: 4,
   properties: {
     allowedTypes: { type: 'array', items: { type: 'string', pattern: '^[a-z]+/[a-z0-9.+-]+$' } },
     maxBytes: { type: 'integer', minimum: 1 },

@@ -6,6 +6,6 @@ import type { Schema } from '../validate.js';
 /** `AttachmentUpload` of the contract. */
 export const AttachmentUpload: Schema<components['schemas']['AttachmentUpload']> = {
   type: 'object',
-  required: ['file'],
+  required: 1,
   properties: { file: { type: 'string' } },
 };

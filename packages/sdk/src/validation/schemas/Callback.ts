@@ -10,30 +10,19 @@ import { Locale } from './Locale.js';
 /** `Callback` of the contract. */
 export const Callback: Schema<components['schemas']['Callback']> = {
   type: 'object',
-  required: [
-    'id',
-    'status',
-    'phoneMasked',
-    'topic',
-    'language',
-    'asap',
-    'slot',
-    'estimatedCallAt',
-    'createdAt',
-    'updatedAt',
-  ],
+  required: 10,
   properties: {
     id: { type: 'string', format: 'uuid' },
     status: CallbackStatus,
     phoneMasked: { type: 'string', maxLength: 32 },
     topic: { type: 'string', maxLength: 500 },
-    categoryId: CategoryId,
     language: Locale,
     asap: { type: 'boolean' },
     slot: { oneOf: [CallbackSlot, { type: 'null' }] },
     estimatedCallAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] },
-    chatSessionId: { type: 'string', format: 'uuid' },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
+    categoryId: CategoryId,
+    chatSessionId: { type: 'string', format: 'uuid' },
   },
 };

@@ -7,7 +7,7 @@ import { CallbackOutcome } from './CallbackOutcome.js';
 /** `CallbackCompleteInput` of the contract. */
 export const CallbackCompleteInput: Schema<components['schemas']['CallbackCompleteInput']> = {
   type: 'object',
-  required: ['outcome'],
+  required: 1,
   properties: {
     outcome: CallbackOutcome,
     resolved: { type: 'boolean' },

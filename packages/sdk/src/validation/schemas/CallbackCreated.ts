@@ -7,6 +7,6 @@ import { Callback } from './Callback.js';
 /** `CallbackCreated` of the contract. */
 export const CallbackCreated: Schema<components['schemas']['CallbackCreated']> = {
   type: 'object',
-  required: ['callback', 'callbackToken'],
+  required: 2,
   properties: { callback: Callback, callbackToken: { type: 'string', minLength: 20, maxLength: 512 } },
 };

@@ -12,15 +12,15 @@ import { PersonName } from './PersonName.js';
 /** `CallbackInput` of the contract. */
 export const CallbackInput: Schema<components['schemas']['CallbackInput']> = {
   type: 'object',
-  required: ['phone', 'topic', 'language', 'when', 'consent'],
+  required: 5,
   properties: {
     phone: KzPhone,
-    name: PersonName,
     topic: { type: 'string', minLength: 1, maxLength: 500 },
-    categoryId: CategoryId,
     language: Locale,
     when: CallbackWhen,
     consent: ConsentInput,
+    name: PersonName,
+    categoryId: CategoryId,
     chatSessionId: { type: 'string', format: 'uuid' },
   },
 };

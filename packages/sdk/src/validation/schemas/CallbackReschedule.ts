@@ -7,6 +7,6 @@ import { CallbackWhen } from './CallbackWhen.js';
 /** `CallbackReschedule` of the contract. */
 export const CallbackReschedule: Schema<components['schemas']['CallbackReschedule']> = {
   type: 'object',
-  required: ['when'],
+  required: 1,
   properties: { when: CallbackWhen },
 };

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `CallbackSettings` of the contract. */
 export const CallbackSettings: Schema<components['schemas']['CallbackSettings']> = {
   type: 'object',
-  required: ['slotMinutes', 'horizonDays', 'asapWhileOpen'],
+  required: 3,
   properties: {
     slotMinutes: { type: 'integer', minimum: 5, maximum: 240 },
     horizonDays: { type: 'integer', minimum: 1, maximum: 60 },

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `CallbackSlot` of the contract. */
 export const CallbackSlot: Schema<components['schemas']['CallbackSlot']> = {
   type: 'object',
-  required: ['start', 'end', 'available'],
+  required: 3,
   properties: {
     start: { type: 'string', format: 'date-time' },
     end: { type: 'string', format: 'date-time' },

@@ -7,13 +7,13 @@ import { CallbackSlot } from './CallbackSlot.js';
 /** `CallbackSlots` of the contract. */
 export const CallbackSlots: Schema<components['schemas']['CallbackSlots']> = {
   type: 'object',
-  required: ['timeZone', 'slotMinutes', 'asap', 'slots'],
+  required: 4,
   properties: {
     timeZone: { type: 'string', maxLength: 64 },
     slotMinutes: { type: 'integer', minimum: 5 },
     asap: {
       type: 'object',
-      required: ['available', 'estimatedWaitSeconds'],
+      required: 2,
       properties: {
         available: { type: 'boolean' },
         estimatedWaitSeconds: { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] },

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `CallbackWhen` of the contract. */
 export const CallbackWhen: Schema<components['schemas']['CallbackWhen']> = {
   oneOf: [
-    { type: 'object', required: ['asap'], properties: { asap: { const: true } } },
-    { type: 'object', required: ['slotStart'], properties: { slotStart: { type: 'string', format: 'date-time' } } },
+    { type: 'object', required: 1, properties: { asap: { const: true } } },
+    { type: 'object', required: 1, properties: { slotStart: { type: 'string', format: 'date-time' } } },
   ],
 };

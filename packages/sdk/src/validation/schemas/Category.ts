@@ -9,7 +9,7 @@ import { LocalizedText } from './LocalizedText.js';
 /** `Category` of the contract. */
 export const Category: Schema<components['schemas']['Category']> = {
   type: 'object',
-  required: ['id', 'name', 'parentId'],
+  required: 3,
   properties: {
     id: CategoryId,
     name: LocalizedText,

@@ -8,6 +8,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `CategoryRef` of the contract. */
 export const CategoryRef: Schema<components['schemas']['CategoryRef']> = {
   type: 'object',
-  required: ['id', 'name'],
+  required: 2,
   properties: { id: CategoryId, name: LocalizedText },
 };

@@ -11,7 +11,7 @@ import { TextOrLocalized } from './TextOrLocalized.js';
 /** `ChatMessage` of the contract. */
 export const ChatMessage: Schema<components['schemas']['ChatMessage']> = {
   type: 'object',
-  required: ['id', 'clientMessageId', 'author', 'text', 'attachments', 'quickReplies', 'sentAt', 'state'],
+  required: 8,
   properties: {
     id: { type: 'string', format: 'uuid' },
     clientMessageId: { oneOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }] },
@@ -19,8 +19,8 @@ export const ChatMessage: Schema<components['schemas']['ChatMessage']> = {
     text: TextOrLocalized,
     attachments: { type: 'array', items: Attachment },
     quickReplies: { type: 'array', items: QuickReply },
-    quickReplyId: { type: 'string', maxLength: 64 },
     sentAt: { type: 'string', format: 'date-time' },
     state: MessageState,
+    quickReplyId: { type: 'string', maxLength: 64 },
   },
 };

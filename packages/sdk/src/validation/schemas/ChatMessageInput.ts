@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `ChatMessageInput` of the contract. */
 export const ChatMessageInput: Schema<components['schemas']['ChatMessageInput']> = {
   type: 'object',
-  required: ['clientMessageId', 'text'],
+  required: 2,
   properties: {
     clientMessageId: { type: 'string', format: 'uuid' },
     text: { type: 'string', minLength: 1, maxLength: 10000 },

@@ -11,19 +11,7 @@ import { OperatorPublic } from './OperatorPublic.js';
 /** `ChatSession` of the contract. */
 export const ChatSession: Schema<components['schemas']['ChatSession']> = {
   type: 'object',
-  required: [
-    'id',
-    'status',
-    'position',
-    'estimatedWaitSeconds',
-    'operator',
-    'topic',
-    'language',
-    'createdAt',
-    'acceptedAt',
-    'closedAt',
-    'closeReason',
-  ],
+  required: 11,
   properties: {
     id: { type: 'string', format: 'uuid' },
     status: ChatStatus,

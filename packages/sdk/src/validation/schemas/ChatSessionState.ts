@@ -8,7 +8,7 @@ import { ChatSession } from './ChatSession.js';
 /** `ChatSessionState` of the contract. */
 export const ChatSessionState: Schema<components['schemas']['ChatSessionState']> = {
   type: 'object',
-  required: ['session', 'messages', 'lastEventId'],
+  required: 3,
   properties: {
     session: ChatSession,
     messages: { type: 'array', items: ChatMessage },

@@ -12,13 +12,13 @@ import { PersonName } from './PersonName.js';
 /** `ChatStartInput` of the contract. */
 export const ChatStartInput: Schema<components['schemas']['ChatStartInput']> = {
   type: 'object',
-  required: ['language', 'consent'],
+  required: 2,
   properties: {
     language: Locale,
+    consent: ConsentInput,
     topic: CategoryId,
     name: PersonName,
     phone: KzPhone,
-    consent: ConsentInput,
     kbArticleIds: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 64 } },
     firstMessage: ChatMessageInput,
   },

@@ -7,7 +7,7 @@ import { ChatSession } from './ChatSession.js';
 /** `ChatStarted` of the contract. */
 export const ChatStarted: Schema<components['schemas']['ChatStarted']> = {
   type: 'object',
-  required: ['session', 'sessionToken', 'lastEventId'],
+  required: 3,
   properties: {
     session: ChatSession,
     sessionToken: { type: 'string', minLength: 20, maxLength: 512 },

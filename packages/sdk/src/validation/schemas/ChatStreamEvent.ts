@@ -20,57 +20,49 @@ export const ChatStreamEvent: Schema<components['schemas']['ChatStreamEvent']> =
   oneOf: [
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'queue.updated' }, data: QueueUpdatedEvent },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'operator.joined' }, data: OperatorJoinedEvent },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'operator.left' }, data: OperatorLeftEvent },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'transferred' }, data: TransferredEvent },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'message.created' }, data: ChatMessage },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'message.state' }, data: MessageStateEvent },
     },
+    { type: 'object', required: 3, properties: { id: StreamEventId, event: { const: 'typing' }, data: TypingEvent } },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
-      properties: { id: StreamEventId, event: { const: 'typing' }, data: TypingEvent },
-    },
-    {
-      type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'inactivity.warning' }, data: InactivityWarningEvent },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'session.closed' }, data: SessionClosedEvent },
     },
+    { type: 'object', required: 3, properties: { id: StreamEventId, event: { const: 'outage.notice' }, data: Outage } },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
-      properties: { id: StreamEventId, event: { const: 'outage.notice' }, data: Outage },
-    },
-    {
-      type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'reset' }, data: StreamResetEvent },
     },
   ],

@@ -8,7 +8,7 @@ import { ChatSession } from './ChatSession.js';
 /** `ChatTranscript` of the contract. */
 export const ChatTranscript: Schema<components['schemas']['ChatTranscript']> = {
   type: 'object',
-  required: ['session', 'messages', 'generatedAt'],
+  required: 3,
   properties: {
     session: ChatSession,
     messages: { type: 'array', items: ChatMessage },

@@ -7,6 +7,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `CommentAuthor` of the contract. */
 export const CommentAuthor: Schema<components['schemas']['CommentAuthor']> = {
   type: 'object',
-  required: ['kind'],
+  required: 1,
   properties: { kind: { type: 'string', enum: ['citizen', 'operator', 'body'] }, label: LocalizedText },
 };

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `CommentInput` of the contract. */
 export const CommentInput: Schema<components['schemas']['CommentInput']> = {
   type: 'object',
-  required: ['text'],
+  required: 1,
   properties: {
     text: { type: 'string', minLength: 1, maxLength: 5000 },
     attachmentIds: { type: 'array', maxItems: 10, items: { type: 'string', format: 'uuid' } },

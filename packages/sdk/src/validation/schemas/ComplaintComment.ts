@@ -8,7 +8,7 @@ import { CommentAuthor } from './CommentAuthor.js';
 /** `ComplaintComment` of the contract. */
 export const ComplaintComment: Schema<components['schemas']['ComplaintComment']> = {
   type: 'object',
-  required: ['id', 'author', 'text', 'attachments', 'createdAt'],
+  required: 5,
   properties: {
     id: { type: 'string', format: 'uuid' },
     author: CommentAuthor,

@@ -11,15 +11,15 @@ import { ConsentInput } from './ConsentInput.js';
 /** `ComplaintDraft` of the contract. */
 export const ComplaintDraft: Schema<components['schemas']['ComplaintDraft']> = {
   type: 'object',
-  required: ['kind', 'categoryId', 'description', 'applicant', 'consent'],
+  required: 5,
   properties: {
     kind: AppealKind,
     categoryId: CategoryId,
-    subject: { type: 'string', maxLength: 200 },
     description: { type: 'string', minLength: 1, maxLength: 10000 },
-    attachmentIds: { type: 'array', maxItems: 20, items: { type: 'string', format: 'uuid' } },
     applicant: Applicant,
     consent: ConsentInput,
+    subject: { type: 'string', maxLength: 200 },
+    attachmentIds: { type: 'array', maxItems: 20, items: { type: 'string', format: 'uuid' } },
     chatSessionId: { type: 'string', format: 'uuid' },
     channel: Channel,
   },

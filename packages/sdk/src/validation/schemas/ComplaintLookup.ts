@@ -8,6 +8,6 @@ import { TrackingNumber } from './TrackingNumber.js';
 /** `ComplaintLookup` of the contract. */
 export const ComplaintLookup: Schema<components['schemas']['ComplaintLookup']> = {
   type: 'object',
-  required: ['trackingNumber', 'accessCode'],
+  required: 2,
   properties: { trackingNumber: TrackingNumber, accessCode: AccessCode },
 };

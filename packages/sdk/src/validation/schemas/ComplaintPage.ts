@@ -7,7 +7,7 @@ import { ComplaintSummary } from './ComplaintSummary.js';
 /** `ComplaintPage` of the contract. */
 export const ComplaintPage: Schema<components['schemas']['ComplaintPage']> = {
   type: 'object',
-  required: ['items', 'nextCursor'],
+  required: 2,
   properties: {
     items: { type: 'array', items: ComplaintSummary },
     nextCursor: { oneOf: [{ type: 'string' }, { type: 'null' }] },

@@ -10,7 +10,7 @@ import { TrackingNumber } from './TrackingNumber.js';
 /** `ComplaintReceipt` of the contract. */
 export const ComplaintReceipt: Schema<components['schemas']['ComplaintReceipt']> = {
   type: 'object',
-  required: ['trackingNumber', 'accessCode', 'registeredAt', 'dueAt', 'responsible', 'nextSteps'],
+  required: 6,
   properties: {
     trackingNumber: TrackingNumber,
     accessCode: AccessCode,

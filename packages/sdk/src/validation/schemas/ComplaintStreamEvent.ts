@@ -13,22 +13,22 @@ export const ComplaintStreamEvent: Schema<components['schemas']['ComplaintStream
   oneOf: [
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'status.changed' }, data: StatusChangedEvent },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'timeline.added' }, data: TimelineEntry },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'comment.added' }, data: ComplaintComment },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'reset' }, data: StreamResetEvent },
     },
   ],

@@ -11,19 +11,7 @@ import { TrackingNumber } from './TrackingNumber.js';
 /** `ComplaintSummary` of the contract. */
 export const ComplaintSummary: Schema<components['schemas']['ComplaintSummary']> = {
   type: 'object',
-  required: [
-    'id',
-    'trackingNumber',
-    'kind',
-    'categoryId',
-    'status',
-    'channel',
-    'registeredAt',
-    'dueAt',
-    'overdue',
-    'applicantName',
-    'updatedAt',
-  ],
+  required: 11,
   properties: {
     id: { type: 'string', format: 'uuid' },
     trackingNumber: TrackingNumber,

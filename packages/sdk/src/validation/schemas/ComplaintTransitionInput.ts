@@ -12,7 +12,7 @@ import { TextOrLocalized } from './TextOrLocalized.js';
 /** `ComplaintTransitionInput` of the contract. */
 export const ComplaintTransitionInput: Schema<components['schemas']['ComplaintTransitionInput']> = {
   type: 'object',
-  required: ['to'],
+  required: 1,
   properties: {
     to: ComplaintStatus,
     expectedStatus: ComplaintStatus,

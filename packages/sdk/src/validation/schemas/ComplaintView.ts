@@ -7,7 +7,7 @@ import { CitizenComplaint } from './CitizenComplaint.js';
 /** `ComplaintView` of the contract. */
 export const ComplaintView: Schema<components['schemas']['ComplaintView']> = {
   type: 'object',
-  required: ['complaint', 'viewToken', 'viewTokenExpiresAt', 'lastEventId'],
+  required: 4,
   properties: {
     complaint: CitizenComplaint,
     viewToken: { type: 'string', minLength: 20, maxLength: 512 },

@@ -18,21 +18,7 @@ import { WorkingSchedule } from './WorkingSchedule.js';
 /** `Config` of the contract. */
 export const Config: Schema<components['schemas']['Config']> = {
   type: 'object',
-  required: [
-    'name',
-    'defaultLocale',
-    'locales',
-    'schedule',
-    'channels',
-    'waiting',
-    'thresholds',
-    'appeals',
-    'attachments',
-    'privacy',
-    'ratings',
-    'callbacks',
-    'updatedAt',
-  ],
+  required: 13,
   properties: {
     name: LocalizedText,
     defaultLocale: Locale,
@@ -43,7 +29,7 @@ export const Config: Schema<components['schemas']['Config']> = {
     thresholds: Thresholds,
     appeals: {
       type: 'object',
-      required: ['kinds', 'categories', 'procedure'],
+      required: 3,
       properties: {
         kinds: { type: 'array', items: AppealKindInfo },
         categories: { type: 'array', items: Category },
@@ -54,7 +40,7 @@ export const Config: Schema<components['schemas']['Config']> = {
     privacy: PrivacyNotice,
     ratings: RatingSettings,
     callbacks: CallbackSettings,
-    chat: { type: 'object', properties: { maxMessageLength: { type: 'integer', minimum: 1, maximum: 10000 } } },
     updatedAt: { type: 'string', format: 'date-time' },
+    chat: { type: 'object', properties: { maxMessageLength: { type: 'integer', minimum: 1, maximum: 10000 } } },
   },
 };

@@ -6,6 +6,6 @@ import type { Schema } from '../validate.js';
 /** `ConsentInput` of the contract. */
 export const ConsentInput: Schema<components['schemas']['ConsentInput']> = {
   type: 'object',
-  required: ['given', 'version'],
+  required: 2,
   properties: { given: { const: true }, version: { type: 'string', maxLength: 40 } },
 };

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `ConsentRecord` of the contract. */
 export const ConsentRecord: Schema<components['schemas']['ConsentRecord']> = {
   type: 'object',
-  required: ['given', 'version', 'at'],
+  required: 3,
   properties: {
     given: { type: 'boolean' },
     version: { type: 'string', maxLength: 40 },

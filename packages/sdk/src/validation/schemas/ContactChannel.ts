@@ -8,14 +8,14 @@ import { LocalizedText } from './LocalizedText.js';
 /** `ContactChannel` of the contract. */
 export const ContactChannel: Schema<components['schemas']['ContactChannel']> = {
   type: 'object',
-  required: ['id', 'channel', 'label', 'value', 'free'],
+  required: 5,
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' },
     channel: Channel,
     label: LocalizedText,
     value: { type: 'string', maxLength: 200 },
-    href: { type: 'string' },
     free: { type: 'boolean' },
+    href: { type: 'string' },
     hours: LocalizedText,
   },
 };

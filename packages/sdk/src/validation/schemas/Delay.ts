@@ -7,7 +7,7 @@ import { TextOrLocalized } from './TextOrLocalized.js';
 /** `Delay` of the contract. */
 export const Delay: Schema<components['schemas']['Delay']> = {
   type: 'object',
-  required: ['reason', 'newDueAt', 'plan', 'at'],
+  required: 4,
   properties: {
     reason: TextOrLocalized,
     newDueAt: { type: 'string', format: 'date-time' },

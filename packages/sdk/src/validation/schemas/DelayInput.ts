@@ -7,6 +7,6 @@ import { TextOrLocalized } from './TextOrLocalized.js';
 /** `DelayInput` of the contract. */
 export const DelayInput: Schema<components['schemas']['DelayInput']> = {
   type: 'object',
-  required: ['reason', 'newDueAt', 'plan'],
+  required: 3,
   properties: { reason: TextOrLocalized, newDueAt: { type: 'string', format: 'date-time' }, plan: TextOrLocalized },
 };

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `ExternalRef` of the contract. */
 export const ExternalRef: Schema<components['schemas']['ExternalRef']> = {
   type: 'object',
-  required: ['system', 'reference'],
+  required: 2,
   properties: {
     system: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,31}$' },
     reference: { type: 'string', maxLength: 100 },

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `FieldError` of the contract. */
 export const FieldError: Schema<components['schemas']['FieldError']> = {
   type: 'object',
-  required: ['field', 'code', 'message'],
+  required: 3,
   properties: {
     field: { type: 'string', maxLength: 500 },
     code: { type: 'string', maxLength: 64 },

@@ -8,7 +8,7 @@ import { LocalizedText } from './LocalizedText.js';
 /** `FormRow` of the contract. */
 export const FormRow: Schema<components['schemas']['FormRow']> = {
   type: 'object',
-  required: ['row', 'label', 'unit', 'value'],
+  required: 4,
   properties: {
     row: { type: 'integer', minimum: 13, maximum: 20 },
     label: LocalizedText,
@@ -16,11 +16,7 @@ export const FormRow: Schema<components['schemas']['FormRow']> = {
     value: { oneOf: [{ type: 'number' }, { type: 'null' }] },
     byChannel: {
       type: 'array',
-      items: {
-        type: 'object',
-        required: ['channel', 'value'],
-        properties: { channel: Channel, value: { type: 'integer', minimum: 0 } },
-      },
+      items: { type: 'object', required: 2, properties: { channel: Channel, value: { type: 'integer', minimum: 0 } } },
     },
     note: LocalizedText,
   },

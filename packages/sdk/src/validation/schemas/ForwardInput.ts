@@ -8,6 +8,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `ForwardInput` of the contract. */
 export const ForwardInput: Schema<components['schemas']['ForwardInput']> = {
   type: 'object',
-  required: ['bodyName'],
+  required: 1,
   properties: { bodyName: LocalizedText, bodyBin: Bin },
 };

@@ -8,6 +8,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `ForwardedTo` of the contract. */
 export const ForwardedTo: Schema<components['schemas']['ForwardedTo']> = {
   type: 'object',
-  required: ['bodyName', 'at'],
-  properties: { bodyName: LocalizedText, bodyBin: Bin, at: { type: 'string', format: 'date-time' } },
+  required: 2,
+  properties: { bodyName: LocalizedText, at: { type: 'string', format: 'date-time' }, bodyBin: Bin },
 };

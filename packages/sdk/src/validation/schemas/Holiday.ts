@@ -8,6 +8,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `Holiday` of the contract. */
 export const Holiday: Schema<components['schemas']['Holiday']> = {
   type: 'object',
-  required: ['date', 'name'],
+  required: 2,
   properties: { date: LocalDate, name: LocalizedText },
 };

@@ -7,6 +7,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `InactivityWarningEvent` of the contract. */
 export const InactivityWarningEvent: Schema<components['schemas']['InactivityWarningEvent']> = {
   type: 'object',
-  required: ['closesAt', 'message'],
+  required: 2,
   properties: { closesAt: { type: 'string', format: 'date-time' }, message: LocalizedText },
 };

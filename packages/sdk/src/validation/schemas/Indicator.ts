@@ -8,7 +8,7 @@ import { LocalizedText } from './LocalizedText.js';
 /** `Indicator` of the contract. */
 export const Indicator: Schema<components['schemas']['Indicator']> = {
   type: 'object',
-  required: ['label', 'unit', 'value', 'sampleSize', 'target', 'met'],
+  required: 6,
   properties: {
     label: LocalizedText,
     unit: { type: 'string', enum: ['seconds', 'minutes', 'points', 'percent', 'count'] },

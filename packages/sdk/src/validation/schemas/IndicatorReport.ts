@@ -9,17 +9,17 @@ import { LocalDate } from './LocalDate.js';
 /** `IndicatorReport` of the contract. */
 export const IndicatorReport: Schema<components['schemas']['IndicatorReport']> = {
   type: 'object',
-  required: ['period', 'generatedAt', 'indicators', 'form'],
+  required: 4,
   properties: {
     period: {
       type: 'object',
-      required: ['from', 'to', 'timeZone'],
+      required: 3,
       properties: { from: LocalDate, to: LocalDate, timeZone: { type: 'string', maxLength: 64 } },
     },
     generatedAt: { type: 'string', format: 'date-time' },
     indicators: {
       type: 'object',
-      required: ['averageWaitSeconds', 'satisfactionPoints', 'satisfactionPercent', 'fcrPercent', 'abandonedPercent'],
+      required: 5,
       properties: {
         averageWaitSeconds: Indicator,
         satisfactionPoints: Indicator,
@@ -30,7 +30,7 @@ export const IndicatorReport: Schema<components['schemas']['IndicatorReport']> =
     },
     form: {
       type: 'object',
-      required: ['index', 'rows'],
+      required: 2,
       properties: { index: { type: 'string', const: 'ОДКЦ-01' }, rows: { type: 'array', items: FormRow } },
     },
   },

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `IndicatorTarget` of the contract. */
 export const IndicatorTarget: Schema<components['schemas']['IndicatorTarget']> = {
   type: 'object',
-  required: ['better', 'limit', 'target'],
+  required: 3,
   properties: {
     better: { type: 'string', enum: ['lower', 'higher'] },
     limit: { type: 'number' },

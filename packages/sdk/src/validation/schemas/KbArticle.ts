@@ -8,14 +8,14 @@ import { LocalizedText } from './LocalizedText.js';
 /** `KbArticle` of the contract. */
 export const KbArticle: Schema<components['schemas']['KbArticle']> = {
   type: 'object',
-  required: ['id', 'title', 'summary', 'body', 'categoryId', 'updatedAt'],
+  required: 6,
   properties: {
     id: { type: 'string', maxLength: 64 },
     title: LocalizedText,
     summary: LocalizedText,
     body: LocalizedText,
     categoryId: { oneOf: [CategoryId, { type: 'null' }] },
-    url: { type: 'string' },
     updatedAt: { type: 'string', format: 'date-time' },
+    url: { type: 'string' },
   },
 };

@@ -7,6 +7,6 @@ import { KbArticle } from './KbArticle.js';
 /** `KbSearchResult` of the contract. */
 export const KbSearchResult: Schema<components['schemas']['KbSearchResult']> = {
   type: 'object',
-  required: ['query', 'items'],
+  required: 2,
   properties: { query: { type: 'string', maxLength: 200 }, items: { type: 'array', items: KbArticle } },
 };

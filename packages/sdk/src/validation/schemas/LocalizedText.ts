@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `LocalizedText` of the contract. */
 export const LocalizedText: Schema<components['schemas']['LocalizedText']> = {
   type: 'object',
-  required: ['kk', 'ru', 'en'],
+  required: 3,
   properties: {
     kk: { type: 'string', maxLength: 20000 },
     ru: { type: 'string', maxLength: 20000 },

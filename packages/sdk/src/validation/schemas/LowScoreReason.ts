@@ -7,6 +7,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `LowScoreReason` of the contract. */
 export const LowScoreReason: Schema<components['schemas']['LowScoreReason']> = {
   type: 'object',
-  required: ['id', 'label'],
+  required: 2,
   properties: { id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }, label: LocalizedText },
 };

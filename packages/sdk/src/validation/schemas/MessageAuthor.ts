@@ -7,6 +7,6 @@ import { AuthorKind } from './AuthorKind.js';
 /** `MessageAuthor` of the contract. */
 export const MessageAuthor: Schema<components['schemas']['MessageAuthor']> = {
   type: 'object',
-  required: ['kind', 'displayName'],
+  required: 2,
   properties: { kind: AuthorKind, displayName: { oneOf: [{ type: 'string', maxLength: 100 }, { type: 'null' }] } },
 };

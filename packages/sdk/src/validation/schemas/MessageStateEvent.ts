@@ -7,7 +7,7 @@ import { MessageState } from './MessageState.js';
 /** `MessageStateEvent` of the contract. */
 export const MessageStateEvent: Schema<components['schemas']['MessageStateEvent']> = {
   type: 'object',
-  required: ['messageIds', 'state', 'at'],
+  required: 3,
   properties: {
     messageIds: { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' } },
     state: MessageState,

@@ -7,7 +7,7 @@ import { OperatorCallback } from './OperatorCallback.js';
 /** `OperatorCallbackPage` of the contract. */
 export const OperatorCallbackPage: Schema<components['schemas']['OperatorCallbackPage']> = {
   type: 'object',
-  required: ['items', 'nextCursor'],
+  required: 2,
   properties: {
     items: { type: 'array', items: OperatorCallback },
     nextCursor: { oneOf: [{ type: 'string' }, { type: 'null' }] },

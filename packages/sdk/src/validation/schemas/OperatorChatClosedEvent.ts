@@ -7,7 +7,7 @@ import { ChatCloseReason } from './ChatCloseReason.js';
 /** `OperatorChatClosedEvent` of the contract. */
 export const OperatorChatClosedEvent: Schema<components['schemas']['OperatorChatClosedEvent']> = {
   type: 'object',
-  required: ['sessionId', 'reason', 'closedAt'],
+  required: 3,
   properties: {
     sessionId: { type: 'string', format: 'uuid' },
     reason: ChatCloseReason,

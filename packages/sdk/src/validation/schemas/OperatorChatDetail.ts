@@ -10,13 +10,13 @@ import { OperatorChatSummary } from './OperatorChatSummary.js';
 /** `OperatorChatDetail` of the contract. */
 export const OperatorChatDetail: Schema<components['schemas']['OperatorChatDetail']> = {
   type: 'object',
-  required: ['chat', 'messages', 'citizen'],
+  required: 3,
   properties: {
     chat: OperatorChatSummary,
     messages: { type: 'array', items: ChatMessage },
     citizen: {
       type: 'object',
-      required: ['name', 'phone', 'complaints'],
+      required: 3,
       properties: {
         name: { oneOf: [{ type: 'string', maxLength: 200 }, { type: 'null' }] },
         phone: { oneOf: [KzPhone, { type: 'null' }] },

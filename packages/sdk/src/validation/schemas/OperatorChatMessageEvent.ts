@@ -7,6 +7,6 @@ import { ChatMessage } from './ChatMessage.js';
 /** `OperatorChatMessageEvent` of the contract. */
 export const OperatorChatMessageEvent: Schema<components['schemas']['OperatorChatMessageEvent']> = {
   type: 'object',
-  required: ['sessionId', 'message'],
+  required: 2,
   properties: { sessionId: { type: 'string', format: 'uuid' }, message: ChatMessage },
 };

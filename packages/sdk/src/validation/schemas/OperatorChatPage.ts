@@ -7,7 +7,7 @@ import { OperatorChatSummary } from './OperatorChatSummary.js';
 /** `OperatorChatPage` of the contract. */
 export const OperatorChatPage: Schema<components['schemas']['OperatorChatPage']> = {
   type: 'object',
-  required: ['items', 'nextCursor'],
+  required: 2,
   properties: {
     items: { type: 'array', items: OperatorChatSummary },
     nextCursor: { oneOf: [{ type: 'string' }, { type: 'null' }] },

@@ -7,7 +7,7 @@ import { MessageState } from './MessageState.js';
 /** `OperatorChatReadEvent` of the contract. */
 export const OperatorChatReadEvent: Schema<components['schemas']['OperatorChatReadEvent']> = {
   type: 'object',
-  required: ['sessionId', 'messageIds', 'state', 'at'],
+  required: 4,
   properties: {
     sessionId: { type: 'string', format: 'uuid' },
     messageIds: { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' } },

@@ -10,7 +10,7 @@ import { OperatorRef } from './OperatorRef.js';
 /** `OperatorChatSummary` of the contract. */
 export const OperatorChatSummary: Schema<components['schemas']['OperatorChatSummary']> = {
   type: 'object',
-  required: ['id', 'status', 'topic', 'language', 'createdAt', 'waitingSeconds', 'assignee', 'unread', 'lastMessageAt'],
+  required: 9,
   properties: {
     id: { type: 'string', format: 'uuid' },
     status: ChatStatus,

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `OperatorChatTypingEvent` of the contract. */
 export const OperatorChatTypingEvent: Schema<components['schemas']['OperatorChatTypingEvent']> = {
   type: 'object',
-  required: ['sessionId', 'typing', 'at'],
+  required: 3,
   properties: {
     sessionId: { type: 'string', format: 'uuid' },
     typing: { type: 'boolean' },

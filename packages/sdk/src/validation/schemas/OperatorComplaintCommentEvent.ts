@@ -8,7 +8,7 @@ import { TrackingNumber } from './TrackingNumber.js';
 /** `OperatorComplaintCommentEvent` of the contract. */
 export const OperatorComplaintCommentEvent: Schema<components['schemas']['OperatorComplaintCommentEvent']> = {
   type: 'object',
-  required: ['complaintId', 'trackingNumber', 'comment'],
+  required: 3,
   properties: {
     complaintId: { type: 'string', format: 'uuid' },
     trackingNumber: TrackingNumber,

@@ -7,6 +7,6 @@ import { OperatorPublic } from './OperatorPublic.js';
 /** `OperatorJoinedEvent` of the contract. */
 export const OperatorJoinedEvent: Schema<components['schemas']['OperatorJoinedEvent']> = {
   type: 'object',
-  required: ['operator', 'at'],
+  required: 2,
   properties: { operator: OperatorPublic, at: { type: 'string', format: 'date-time' } },
 };

@@ -7,6 +7,6 @@ import { OperatorPublic } from './OperatorPublic.js';
 /** `OperatorLeftEvent` of the contract. */
 export const OperatorLeftEvent: Schema<components['schemas']['OperatorLeftEvent']> = {
   type: 'object',
-  required: ['operator', 'at'],
+  required: 2,
   properties: { operator: OperatorPublic, at: { type: 'string', format: 'date-time' } },
 };

@@ -7,7 +7,7 @@ import { QuickReply } from './QuickReply.js';
 /** `OperatorMessageInput` of the contract. */
 export const OperatorMessageInput: Schema<components['schemas']['OperatorMessageInput']> = {
   type: 'object',
-  required: ['text'],
+  required: 1,
   properties: {
     text: { type: 'string', minLength: 1, maxLength: 10000 },
     attachmentIds: { type: 'array', maxItems: 5, items: { type: 'string', format: 'uuid' } },

@@ -6,6 +6,6 @@ import type { Schema } from '../validate.js';
 /** `OperatorPublic` of the contract. */
 export const OperatorPublic: Schema<components['schemas']['OperatorPublic']> = {
   type: 'object',
-  required: ['displayName'],
+  required: 1,
   properties: { displayName: { type: 'string', maxLength: 100 } },
 };

@@ -6,6 +6,6 @@ import type { Schema } from '../validate.js';
 /** `OperatorRef` of the contract. */
 export const OperatorRef: Schema<components['schemas']['OperatorRef']> = {
   type: 'object',
-  required: ['id', 'displayName'],
+  required: 2,
   properties: { id: { type: 'string', format: 'uuid' }, displayName: { type: 'string', maxLength: 100 } },
 };

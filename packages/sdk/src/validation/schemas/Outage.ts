@@ -11,18 +11,7 @@ import { OutageStatus } from './OutageStatus.js';
 /** `Outage` of the contract. */
 export const Outage: Schema<components['schemas']['Outage']> = {
   type: 'object',
-  required: [
-    'id',
-    'status',
-    'severity',
-    'affectedChannels',
-    'message',
-    'startedAt',
-    'expectedResumeAt',
-    'resolvedAt',
-    'alternatives',
-    'updatedAt',
-  ],
+  required: 10,
   properties: {
     id: { type: 'string', format: 'uuid' },
     status: OutageStatus,

@@ -10,7 +10,7 @@ import { OutageSeverity } from './OutageSeverity.js';
 /** `OutageInput` of the contract. */
 export const OutageInput: Schema<components['schemas']['OutageInput']> = {
   type: 'object',
-  required: ['status', 'severity', 'affectedChannels', 'message', 'startedAt'],
+  required: 5,
   properties: {
     status: { type: 'string', enum: ['scheduled', 'active'] },
     severity: OutageSeverity,

@@ -7,6 +7,6 @@ import { Outage } from './Outage.js';
 /** `OutageList` of the contract. */
 export const OutageList: Schema<components['schemas']['OutageList']> = {
   type: 'object',
-  required: ['items'],
+  required: 1,
   properties: { items: { type: 'array', items: Outage } },
 };

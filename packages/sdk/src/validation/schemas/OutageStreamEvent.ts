@@ -11,22 +11,22 @@ export const OutageStreamEvent: Schema<components['schemas']['OutageStreamEvent'
   oneOf: [
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'outage.published' }, data: Outage },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'outage.updated' }, data: Outage },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'outage.resolved' }, data: Outage },
     },
     {
       type: 'object',
-      required: ['id', 'event', 'data'],
+      required: 3,
       properties: { id: StreamEventId, event: { const: 'reset' }, data: StreamResetEvent },
     },
   ],

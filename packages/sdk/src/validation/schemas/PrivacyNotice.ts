@@ -8,17 +8,7 @@ import { LocalizedText } from './LocalizedText.js';
 /** `PrivacyNotice` of the contract. */
 export const PrivacyNotice: Schema<components['schemas']['PrivacyNotice']> = {
   type: 'object',
-  required: [
-    'version',
-    'operatorName',
-    'operatorBin',
-    'data',
-    'purpose',
-    'retention',
-    'thirdParties',
-    'withdrawal',
-    'text',
-  ],
+  required: 9,
   properties: {
     version: { type: 'string', maxLength: 40 },
     operatorName: LocalizedText,

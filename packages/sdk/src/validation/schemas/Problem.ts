@@ -8,14 +8,14 @@ import { ProblemCode } from './ProblemCode.js';
 /** `Problem` of the contract. */
 export const Problem: Schema<components['schemas']['Problem']> = {
   type: 'object',
-  required: ['type', 'title', 'status', 'code'],
+  required: 4,
   properties: {
     type: { type: 'string' },
     title: { type: 'string', maxLength: 200 },
     status: { type: 'integer', minimum: 400, maximum: 599 },
+    code: ProblemCode,
     detail: { type: 'string', maxLength: 2000 },
     instance: { type: 'string' },
-    code: ProblemCode,
     errors: { type: 'array', items: FieldError },
     retryAfterSeconds: { type: 'integer', minimum: 0 },
     nextOpeningAt: { type: 'string', format: 'date-time' },

@@ -7,16 +7,7 @@ import { Channel } from './Channel.js';
 /** `QueueChannelStatus` of the contract. */
 export const QueueChannelStatus: Schema<components['schemas']['QueueChannelStatus']> = {
   type: 'object',
-  required: [
-    'channel',
-    'openNow',
-    'nextOpeningAt',
-    'closesAt',
-    'waiting',
-    'estimatedWaitSeconds',
-    'operatorsOnline',
-    'position',
-  ],
+  required: 8,
   properties: {
     channel: Channel,
     openNow: { type: 'boolean' },

@@ -7,7 +7,7 @@ import { QueueChannelStatus } from './QueueChannelStatus.js';
 /** `QueueStatus` of the contract. */
 export const QueueStatus: Schema<components['schemas']['QueueStatus']> = {
   type: 'object',
-  required: ['generatedAt', 'channels'],
+  required: 2,
   properties: {
     generatedAt: { type: 'string', format: 'date-time' },
     channels: { type: 'array', items: QueueChannelStatus },

@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `QueueUpdatedEvent` of the contract. */
 export const QueueUpdatedEvent: Schema<components['schemas']['QueueUpdatedEvent']> = {
   type: 'object',
-  required: ['position', 'estimatedWaitSeconds', 'operatorsOnline', 'at'],
+  required: 4,
   properties: {
     position: { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
     estimatedWaitSeconds: { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] },

@@ -7,6 +7,6 @@ import { TextOrLocalized } from './TextOrLocalized.js';
 /** `QuickReply` of the contract. */
 export const QuickReply: Schema<components['schemas']['QuickReply']> = {
   type: 'object',
-  required: ['id', 'label'],
+  required: 2,
   properties: { id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]{0,63}$' }, label: TextOrLocalized },
 };

@@ -7,19 +7,19 @@ import { RatingSubjectKind } from './RatingSubjectKind.js';
 /** `Rating` of the contract. */
 export const Rating: Schema<components['schemas']['Rating']> = {
   type: 'object',
-  required: ['id', 'subject', 'csat', 'resolved', 'receivedAt', 'followUpRequested'],
+  required: 6,
   properties: {
     id: { type: 'string', format: 'uuid' },
     subject: {
       type: 'object',
-      required: ['kind', 'id'],
+      required: 2,
       properties: { kind: RatingSubjectKind, id: { type: 'string', maxLength: 64 } },
     },
     csat: { type: 'integer', minimum: 1, maximum: 5 },
     resolved: { type: 'boolean' },
-    ces: { type: 'integer', minimum: 1, maximum: 7 },
-    nps: { type: 'integer', minimum: 0, maximum: 10 },
     receivedAt: { type: 'string', format: 'date-time' },
     followUpRequested: { type: 'boolean' },
+    ces: { type: 'integer', minimum: 1, maximum: 7 },
+    nps: { type: 'integer', minimum: 0, maximum: 10 },
   },
 };

@@ -9,24 +9,24 @@ import { RatingSubjectKind } from './RatingSubjectKind.js';
 /** `RatingInput` of the contract. */
 export const RatingInput: Schema<components['schemas']['RatingInput']> = {
   type: 'object',
-  required: ['subject', 'csat', 'resolved', 'language'],
+  required: 4,
   properties: {
     subject: {
       type: 'object',
-      required: ['kind', 'id'],
+      required: 2,
       properties: { kind: RatingSubjectKind, id: { type: 'string', minLength: 1, maxLength: 64 } },
     },
     csat: { type: 'integer', minimum: 1, maximum: 5 },
     resolved: { type: 'boolean' },
+    language: Locale,
     ces: { type: 'integer', minimum: 1, maximum: 7 },
     nps: { type: 'integer', minimum: 0, maximum: 10 },
     comment: { type: 'string', maxLength: 2000 },
     lowScoreReasonIds: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 64 } },
     followUp: {
       type: 'object',
-      required: ['consent'],
+      required: 1,
       properties: { consent: { type: 'boolean' }, phone: KzPhone, email: { type: 'string', maxLength: 254 } },
     },
-    language: Locale,
   },
 };

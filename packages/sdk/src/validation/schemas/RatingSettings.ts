@@ -7,7 +7,7 @@ import { LowScoreReason } from './LowScoreReason.js';
 /** `RatingSettings` of the contract. */
 export const RatingSettings: Schema<components['schemas']['RatingSettings']> = {
   type: 'object',
-  required: ['lowScoreThreshold', 'lowScoreReasons', 'askCes', 'askNps'],
+  required: 4,
   properties: {
     lowScoreThreshold: { type: 'integer', minimum: 1, maximum: 5 },
     lowScoreReasons: { type: 'array', items: LowScoreReason },

@@ -6,6 +6,6 @@ import type { Schema } from '../validate.js';
 /** `ReadInput` of the contract. */
 export const ReadInput: Schema<components['schemas']['ReadInput']> = {
   type: 'object',
-  required: ['upToMessageId'],
+  required: 1,
   properties: { upToMessageId: { type: 'string', format: 'uuid' } },
 };

@@ -7,11 +7,11 @@ import { TextOrLocalized } from './TextOrLocalized.js';
 /** `Resolution` of the contract. */
 export const Resolution: Schema<components['schemas']['Resolution']> = {
   type: 'object',
-  required: ['outcome', 'text', 'at'],
+  required: 3,
   properties: {
     outcome: { type: 'string', enum: ['satisfied', 'partially_satisfied', 'not_satisfied', 'explained'] },
     text: TextOrLocalized,
-    attachmentIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
     at: { type: 'string', format: 'date-time' },
+    attachmentIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
   },
 };

@@ -7,7 +7,7 @@ import { TextOrLocalized } from './TextOrLocalized.js';
 /** `ResolutionInput` of the contract. */
 export const ResolutionInput: Schema<components['schemas']['ResolutionInput']> = {
   type: 'object',
-  required: ['outcome', 'text'],
+  required: 2,
   properties: {
     outcome: { type: 'string', enum: ['satisfied', 'partially_satisfied', 'not_satisfied', 'explained'] },
     text: TextOrLocalized,

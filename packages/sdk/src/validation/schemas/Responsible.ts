@@ -7,6 +7,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `Responsible` of the contract. */
 export const Responsible: Schema<components['schemas']['Responsible']> = {
   type: 'object',
-  required: ['department', 'position'],
+  required: 2,
   properties: { department: LocalizedText, position: LocalizedText },
 };

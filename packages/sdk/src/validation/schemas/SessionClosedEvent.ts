@@ -7,7 +7,7 @@ import { ChatCloseReason } from './ChatCloseReason.js';
 /** `SessionClosedEvent` of the contract. */
 export const SessionClosedEvent: Schema<components['schemas']['SessionClosedEvent']> = {
   type: 'object',
-  required: ['reason', 'closedAt', 'ratingInvited'],
+  required: 3,
   properties: {
     reason: ChatCloseReason,
     closedAt: { type: 'string', format: 'date-time' },

@@ -8,7 +8,7 @@ import { ComplaintStatus } from './ComplaintStatus.js';
 /** `StatusChangedEvent` of the contract. */
 export const StatusChangedEvent: Schema<components['schemas']['StatusChangedEvent']> = {
   type: 'object',
-  required: ['from', 'to', 'at', 'complaint'],
+  required: 4,
   properties: {
     from: ComplaintStatus,
     to: ComplaintStatus,

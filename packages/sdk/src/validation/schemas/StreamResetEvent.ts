@@ -6,6 +6,6 @@ import type { Schema } from '../validate.js';
 /** `StreamResetEvent` of the contract. */
 export const StreamResetEvent: Schema<components['schemas']['StreamResetEvent']> = {
   type: 'object',
-  required: ['reason'],
+  required: 1,
   properties: { reason: { type: 'string', enum: ['history_expired', 'unknown_event_id'] } },
 };

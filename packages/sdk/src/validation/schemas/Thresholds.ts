@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `Thresholds` of the contract. */
 export const Thresholds: Schema<components['schemas']['Thresholds']> = {
   type: 'object',
-  required: ['offerCallbackAboveWaitSeconds', 'inactivityWarningSeconds', 'inactivityCloseSeconds'],
+  required: 3,
   properties: {
     offerCallbackAboveWaitSeconds: { type: 'integer', minimum: 0 },
     inactivityWarningSeconds: { type: 'integer', minimum: 60 },

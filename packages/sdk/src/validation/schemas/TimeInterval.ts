@@ -6,7 +6,7 @@ import type { Schema } from '../validate.js';
 /** `TimeInterval` of the contract. */
 export const TimeInterval: Schema<components['schemas']['TimeInterval']> = {
   type: 'object',
-  required: ['open', 'close'],
+  required: 2,
   properties: {
     open: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' },
     close: { type: 'string', pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$' },

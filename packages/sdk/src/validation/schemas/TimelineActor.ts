@@ -7,6 +7,6 @@ import { LocalizedText } from './LocalizedText.js';
 /** `TimelineActor` of the contract. */
 export const TimelineActor: Schema<components['schemas']['TimelineActor']> = {
   type: 'object',
-  required: ['kind'],
+  required: 1,
   properties: { kind: { type: 'string', enum: ['citizen', 'operator', 'system', 'body'] }, label: LocalizedText },
 };

@@ -9,7 +9,7 @@ import { TimelineActor } from './TimelineActor.js';
 /** `TimelineEntry` of the contract. */
 export const TimelineEntry: Schema<components['schemas']['TimelineEntry']> = {
   type: 'object',
-  required: ['id', 'at', 'type', 'status', 'note', 'actor'],
+  required: 6,
   properties: {
     id: { type: 'string', format: 'uuid' },
     at: { type: 'string', format: 'date-time' },

@@ -8,7 +8,7 @@ import { OperatorPublic } from './OperatorPublic.js';
 /** `TransferredEvent` of the contract. */
 export const TransferredEvent: Schema<components['schemas']['TransferredEvent']> = {
   type: 'object',
-  required: ['from', 'to', 'topic', 'at'],
+  required: 4,
   properties: {
     from: { oneOf: [OperatorPublic, { type: 'null' }] },
     to: { oneOf: [OperatorPublic, { type: 'null' }] },

@@ -7,6 +7,6 @@ import { MessageAuthor } from './MessageAuthor.js';
 /** `TypingEvent` of the contract. */
 export const TypingEvent: Schema<components['schemas']['TypingEvent']> = {
   type: 'object',
-  required: ['author', 'typing', 'at'],
+  required: 3,
   properties: { author: MessageAuthor, typing: { type: 'boolean' }, at: { type: 'string', format: 'date-time' } },
 };

@@ -6,6 +6,6 @@ import type { Schema } from '../validate.js';
 /** `TypingInput` of the contract. */
 export const TypingInput: Schema<components['schemas']['TypingInput']> = {
   type: 'object',
-  required: ['typing'],
+  required: 1,
   properties: { typing: { type: 'boolean' } },
 };

@@ -7,7 +7,7 @@ import { LocalizedText } from './LocalizedText.js';
 /** `WaitingInfo` of the contract. */
 export const WaitingInfo: Schema<components['schemas']['WaitingInfo']> = {
   type: 'object',
-  required: ['free', 'notice', 'announceIntervalSeconds'],
+  required: 3,
   properties: {
     free: { type: 'boolean' },
     notice: LocalizedText,

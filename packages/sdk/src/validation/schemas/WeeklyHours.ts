@@ -8,6 +8,6 @@ import { WeekDay } from './WeekDay.js';
 /** `WeeklyHours` of the contract. */
 export const WeeklyHours: Schema<components['schemas']['WeeklyHours']> = {
   type: 'object',
-  required: ['day', 'intervals'],
+  required: 2,
   properties: { day: WeekDay, intervals: { type: 'array', maxItems: 8, items: TimeInterval } },
 };

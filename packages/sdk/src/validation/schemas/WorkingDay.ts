@@ -9,7 +9,7 @@ import { TimeInterval } from './TimeInterval.js';
 /** `WorkingDay` of the contract. */
 export const WorkingDay: Schema<components['schemas']['WorkingDay']> = {
   type: 'object',
-  required: ['date', 'intervals'],
+  required: 2,
   properties: {
     date: LocalDate,
     intervals: { type: 'array', minItems: 1, maxItems: 8, items: TimeInterval },

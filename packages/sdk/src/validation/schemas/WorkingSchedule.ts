@@ -9,7 +9,7 @@ import { WorkingDay } from './WorkingDay.js';
 /** `WorkingSchedule` of the contract. */
 export const WorkingSchedule: Schema<components['schemas']['WorkingSchedule']> = {
   type: 'object',
-  required: ['timeZone', 'weekly', 'holidays', 'workingDays'],
+  required: 4,
   properties: {
     timeZone: { type: 'string', maxLength: 64 },
     weekly: { type: 'array', maxItems: 7, items: WeeklyHours },
