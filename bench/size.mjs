@@ -10,7 +10,7 @@
 //   costliest of kk / ru / en; what the element loads later, on demand; all elements together in one language
 //   (every chunk any element can load); the single-file `kc.bundle.js` (every element and language).
 // - Fails when a module that must never ship (msw, ajv, the mock, the backend, the server, test code, Lit's
-//   development build) is in any CDN file.
+//   development build) is in any CDN file, or when a file still imports a bare name rollup could not resolve.
 // - Runs `bench/sdk-size.mjs` (the @kc/sdk complaints path and the whole SDK) and reports its verdict too.
 //
 //   node bench/size.mjs [--files] [--closures] [--modules <closure>]
@@ -58,6 +58,10 @@ for (const [fileName, chunk] of files) {
     }
   }
   if (/\/\/# sourceMappingURL=data:/.test(chunk.code)) leaks.push({ file: fileName, module: '—', what: 'inline map' });
+  // A module that rollup could not resolve stays an import of a bare name, which no browser can load.
+  for (const dep of [...chunk.imports, ...chunk.dynamicImports]) {
+    if (!files.has(dep)) leaks.push({ file: fileName, module: dep, what: 'an import left out of the build' });
+  }
 }
 
 const tags = [...files.values()]
@@ -159,7 +163,9 @@ if (leaks.length > 0) {
   console.table(leaks);
   broken = true;
 } else {
-  console.log('\nNo msw, ajv, mock, backend, server, test code or Lit development build in any CDN file.');
+  console.log(
+    '\nNo msw, ajv, mock, backend, server, test code, Lit development build or unbundled import in any CDN file.',
+  );
 }
 
 // The SDK's own budgets (the complaints path, the whole SDK), measured by its bench.
