@@ -2,7 +2,7 @@
 // ESM build of every package: each entry of a package's `exports` map that has a `kc-source` condition is built
 // from TypeScript to `dist/`, module by module (so that `sideEffects` and tree-shaking work for consumers).
 // Dependencies stay external. Types are emitted by `scripts/build-types.mjs`.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -159,6 +159,19 @@ function minifyLiterals() {
     },
   };
 }
+/** After writing, removes the chunk files of earlier builds (their names carry a hash), which would ship too. */
+function pruneChunks() {
+  return {
+    name: 'kc-prune-chunks',
+    writeBundle(_options, bundle) {
+      const dir = `${cdnOut}/chunks`;
+      if (!existsSync(dir)) return;
+      for (const name of readdirSync(dir)) {
+        if (!(`chunks/${name}` in bundle)) rmSync(`${dir}/${name}`);
+      }
+    },
+  };
+}
 const integrity = new Map();
 function sri() {
   return {
@@ -180,7 +193,7 @@ if (!only || only.includes('widgets')) {
       kc: `${widgets}/src/cdn/kc.ts`,
       ...Object.fromEntries(tags.map((t) => [t, `${widgets}/src/${t}.ts`])),
     },
-    plugins: [...cdnPlugins(), sri()],
+    plugins: [...cdnPlugins(), sri(), pruneChunks()],
     // An element's entry file may export more than the element (what its shared chunks need from it): without
     // this, rollup adds a one-line facade file per such entry, one more request on the element's first use.
     preserveEntrySignatures: 'allow-extension',
