@@ -14,7 +14,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -26,7 +28,9 @@ import { buildVueExample } from './vue/build.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const cdn = join(root, 'packages/widgets/dist/cdn');
+const built = join(root, 'packages/widgets/dist/cdn');
+// The tests serve a copy: another test file (e2e) may rebuild dist/cdn while this one runs.
+let cdn = '';
 const CHROMIUM = process.env.KC_CHROMIUM ?? '/usr/bin/chromium';
 // A Tuesday, 11:00 in Almaty: the center is open whatever day the test runs.
 const OPEN_AT = Date.parse('2026-11-24T11:00:00+05:00');
@@ -145,6 +149,34 @@ async function assertRendered(page: Page, tags: string[], what: string, timeout 
   }
 }
 
+/**
+ * A copy of the CDN files whose every file matches `integrity.json`: copied again while a concurrent build is
+ * writing them.
+ */
+async function snapshotCdn(): Promise<string> {
+  const copy = mkdtempSync(join(tmpdir(), 'kc-cdn-'));
+  closers.push(() => rmSync(copy, { recursive: true, force: true }));
+  for (let attempt = 1; ; attempt++) {
+    cpSync(built, copy, { recursive: true });
+    const integrity = JSON.parse(readFileSync(join(copy, 'integrity.json'), 'utf8')) as Record<string, string>;
+    // The CDN build writes integrity.json twice (the chunks, then with kc.bundle.js): wait for the whole list.
+    const listed = ['kc.js', 'kc.bundle.js', ...TAGS.map((t) => `${t}.js`)].every((f) => f in integrity);
+    const whole =
+      listed &&
+      Object.entries(integrity).every(
+        ([file, hash]) =>
+          existsSync(join(copy, file)) &&
+          hash ===
+            `sha384-${createHash('sha384')
+              .update(readFileSync(join(copy, file)))
+              .digest('base64')}`,
+      );
+    if (whole) return copy;
+    assert.ok(attempt < 30, 'dist/cdn matches its integrity.json');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 /** WCAG's contrast ratio of two `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (c: string) => {
@@ -161,7 +193,7 @@ function contrast(a: string, b: string): number {
 describe('the examples and the guides’ pages (Chromium)', { skip: !existsSync(CHROMIUM) && 'no Chromium' }, () => {
   before(async () => {
     // `npm run build` makes the CDN files (CI builds before testing); on a fresh clone, make them here.
-    if (!existsSync(join(cdn, 'kc.js')) || !existsSync(join(cdn, 'kc.bundle.js'))) {
+    if (!existsSync(join(built, 'kc.js')) || !existsSync(join(built, 'kc.bundle.js'))) {
       const build = spawnSync(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent'], {
         cwd: root,
         env: { ...process.env, KC_CDN_ONLY: '1' },
@@ -169,6 +201,7 @@ describe('the examples and the guides’ pages (Chromium)', { skip: !existsSync(
       });
       assert.equal(build.status, 0, `the widgets' CDN build failed:\n${build.stderr}`);
     }
+    cdn = await snapshotCdn();
     await Promise.all([buildReactExample(), buildVueExample()]);
     portalPort = await freePort();
     portalOrigin = `http://127.0.0.1:${portalPort}`;
@@ -286,7 +319,7 @@ describe('the examples and the guides’ pages (Chromium)', { skip: !existsSync(
           .replaceAll('https://cdn.example.kz/kc/0.1.0', cdnOrigin)
           .replaceAll('https://cdn.example.kz', cdnOrigin)
           .replaceAll('https://kc.example.kz', server.url)
-          .replaceAll('sha384-…', integrity['kc.bundle.js'] ?? 'missing');
+          .replaceAll('sha384-…', integrity['kc.bundle.js'] ?? assert.fail('integrity.json has kc.bundle.js'));
       const csp = swap(squash(snippet('embedding.md', 'http', '## The Content Security Policy')))
         .replace(/^Content-Security-Policy:\s*/i, '')
         .trim();
@@ -298,9 +331,14 @@ describe('the examples and the guides’ pages (Chromium)', { skip: !existsSync(
       );
       const body = swap(snippet('embedding.md', 'html', '## Subresource Integrity'));
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head><body>${body}</body></html>`;
+      // The same page pinning another file's hash: the browser must refuse the bundle.
+      const pinned = integrity['kc.bundle.js'] ?? '';
+      const tampered = html.replace(pinned, integrity['kc.js'] ?? '');
+      assert.notEqual(tampered, html);
       const served = createHttpServer((req, res) => {
-        res.writeHead(req.url === '/' ? 200 : 404, { 'content-security-policy': csp, 'content-type': 'text/html' });
-        res.end(req.url === '/' ? html : '');
+        const body = req.url === '/' ? html : req.url === '/tampered' ? tampered : undefined;
+        res.writeHead(body ? 200 : 404, { 'content-security-policy': csp, 'content-type': 'text/html' });
+        res.end(body ?? '');
       });
       await new Promise<void>((r) => served.listen(portalPort, '127.0.0.1', r));
       closers.push(() => new Promise((r) => served.close(r)));
@@ -317,6 +355,18 @@ describe('the examples and the guides’ pages (Chromium)', { skip: !existsSync(
       );
       assert.deepEqual(problems, [], 'no CSP violation, no CORS failure, no page error');
       await page.browserContext().close();
+
+      const refused = await open(`${portalOrigin}/tampered`);
+      const end = Date.now() + 15_000;
+      while (!refused.problems.some((p) => /integrity|digest/i.test(p)) && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(
+        refused.problems.some((p) => /integrity|digest/i.test(p)),
+        `the browser reports the wrong hash: ${JSON.stringify(refused.problems)}`,
+      );
+      assert.equal(await refused.page.evaluate(() => customElements.get('kc-chat')), undefined, 'nothing ran');
+      await refused.page.browserContext().close();
     },
   );
 
