@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -333,6 +334,26 @@ describe('the reference server', () => {
     } finally {
       offsetMs = 0;
       stream.close();
+    }
+  });
+
+  it('streams to an HTTP/1.0 client without chunked framing', async () => {
+    const { host, port } = new URL(server.url);
+    const socket = connect(Number(port), host.replace(/:\d+$/, ''));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (text += d));
+    socket.write('GET /api/v1/outages/events HTTP/1.0\r\nHost: localhost\r\n\r\n');
+    try {
+      for (let i = 0; i < 500 && !/\r\n\r\n[\s\S]*event: outage\.published\n/.test(text); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const [head, body] = text.split('\r\n\r\n', 2) as [string, string];
+      assert.match(head, /^HTTP\/1\.[01] 200/);
+      assert.doesNotMatch(head, /transfer-encoding: chunked/i);
+      assert.match(body, /^retry: \d+\n\nid: \d+\nevent: outage\.published\ndata: \{/, 'SSE lines as they are');
+    } finally {
+      socket.destroy();
     }
   });
 

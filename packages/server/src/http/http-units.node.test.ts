@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { multipartBoundary, parseMultipart } from './multipart.js';
-import { formatEvent } from './sse.js';
+import { eventFrames, formatEvent } from './sse.js';
 
 describe('multipart bodies', () => {
   const boundary = '----kcBoundary7MA4YWxkTrZu0gW';
@@ -46,5 +46,15 @@ describe('SSE formatting', () => {
     assert.equal(text, 'id: 7\nevent: status\ndata: {"text":"line\\nbreak","kk":"Қаралуда"}\n\n');
     assert.equal(formatEvent(event), text);
     assert.equal(formatEvent({ id: 1, type: 'x\ny', data: null }), 'id: 1\nevent: xy\ndata: null\n\n');
+  });
+
+  it('encodes an event once into the bytes of one HTTP/1.1 chunk, its size counted in bytes', () => {
+    const event = { id: 3, type: 'status', data: { kk: 'Қаралуда' } };
+    const frames = eventFrames(event);
+    assert.equal(eventFrames(event), frames, 'the same buffers for every reader');
+    const bytes = Buffer.from(formatEvent(event));
+    assert.ok(bytes.length > formatEvent(event).length, 'Kazakh letters take two bytes');
+    assert.deepEqual(frames.raw, bytes);
+    assert.equal(frames.chunk.toString('utf8'), `${bytes.length.toString(16)}\r\n${formatEvent(event)}\r\n`);
   });
 });
