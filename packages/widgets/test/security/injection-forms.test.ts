@@ -30,7 +30,7 @@ const saved = stubbed.map((name) => [name, Object.getOwnPropertyDescriptor(windo
 const lt = (text: string): LocalizedText => ({ kk: text, ru: text, en: text });
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-async function waitFor(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+async function waitFor(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
   for (const end = Date.now() + ms; !condition();) {
     if (Date.now() > end) throw new Error(`[test] timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
@@ -145,7 +145,9 @@ async function exercise(mock: MockWorker, text: string, url: string): Promise<Se
   }
 }
 
-describe('injection: every payload stays text in the forms', () => {
+describe('injection: every payload stays text in the forms', function () {
+  // Each test walks whole widgets through a contact center; a shared machine can be slow.
+  this.timeout(60_000);
   let mock: MockWorker;
   let baseline: Seen;
 

@@ -30,7 +30,7 @@ const saved = stubbed.map((name) => [name, Object.getOwnPropertyDescriptor(windo
 const lt = (text: string): LocalizedText => ({ kk: text, ru: text, en: text });
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-async function waitFor(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+async function waitFor(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
   for (const end = Date.now() + ms; !condition();) {
     if (Date.now() > end) throw new Error(`[test] timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
@@ -94,6 +94,7 @@ function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): voi
 interface Seen {
   census: Map<string, number>;
   chat: string;
+  refused: string;
   banner: string;
   status: string;
   links: { href: string; rel: string }[];
@@ -189,6 +190,19 @@ async function exercise(mock: MockWorker, text: string, url: string): Promise<Se
     const banner = mount(html`<kc-outage-banner base-url="/api/v1" lang="en"></kc-outage-banner>`);
     await waitFor(() => deep(banner, '[part="message"]').length > 0, 'the outage in the banner');
     await waitFor(() => deep(chat, '[part="outage"]').length > 0, 'the outage in the chat');
+    // A new chat during the outage: the start is refused and the chat shows the outage and the other channels.
+    sessionStorage.clear();
+    const refused = mount(html`<kc-chat base-url="/api/v1" lang="en"></kc-chat>`);
+    await waitFor(() => deep(refused, '[part~="launcher"]').length > 0, 'the second chat');
+    deep(refused, '[part~="launcher"]')[0]!.click();
+    await waitFor(
+      () => deep(refused, '.agent').length > 0 && !(deep(refused, '.agent')[0] as HTMLButtonElement).disabled,
+      'its panel',
+    );
+    deep(refused, '.agent')[0]!.click();
+    await waitFor(() => deep(refused, '.consent .kc-button--primary').length > 0, 'its consent');
+    deep(refused, '.consent .kc-button--primary')[0]!.click();
+    await waitFor(() => deep(refused, '#start-outage').length > 0, 'the outage at the start');
 
     const status = mount(
       html`<kc-complaint-status
@@ -205,17 +219,26 @@ async function exercise(mock: MockWorker, text: string, url: string): Promise<Se
 
     // Give a smuggled handler (onerror, onload, ontoggle, autofocus) its chance to run.
     await new Promise((r) => setTimeout(r, 50));
-    const links = [chat, banner, status].flatMap((host) =>
+    const links = [chat, refused, banner, status].flatMap((host) =>
       deep(host, 'a[href]').map((a) => ({ href: (a as HTMLAnchorElement).href, rel: a.getAttribute('rel') ?? '' })),
     );
-    return { census: census(), chat: textOf(chat), banner: textOf(banner), status: textOf(status), links };
+    return {
+      census: census(),
+      chat: textOf(chat),
+      refused: textOf(refused),
+      banner: textOf(banner),
+      status: textOf(status),
+      links,
+    };
   } finally {
     unmountAll();
     center.dispose();
   }
 }
 
-describe('injection: every payload stays text in every widget', () => {
+describe('injection: every payload stays text in every widget', function () {
+  // Each test walks whole widgets through a contact center; a shared machine can be slow.
+  this.timeout(60_000);
   let worker: MockWorker;
   let baseline: Seen;
 
@@ -236,7 +259,7 @@ describe('injection: every payload stays text in every widget', () => {
   });
 
   it('the plain-text run shows every text it seeded (the baseline is real)', () => {
-    for (const where of ['chat', 'banner', 'status'] as const)
+    for (const where of ['chat', 'refused', 'banner', 'status'] as const)
       expect(baseline[where]).to.contain('Plain words of the center');
     expect(baseline.links.length).to.be.greaterThan(0);
   });
@@ -273,6 +296,7 @@ describe('injection: every payload stays text in every widget', () => {
       }
       const visible = squash(payload.text);
       expect(seen.chat, 'the chat shows it as text').to.contain(visible);
+      expect(seen.refused, 'the chat refused by the outage shows it as text').to.contain(visible);
       expect(seen.banner, 'the banner shows it as text').to.contain(visible);
       expect(seen.status, 'the status shows it as text').to.contain(visible);
       expect(document.querySelector('base'), 'no <base> in the document').to.equal(null);

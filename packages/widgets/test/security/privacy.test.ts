@@ -83,7 +83,7 @@ function safeJson(value: unknown): string {
   }
 }
 
-async function waitFor(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+async function waitFor(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
   for (const end = Date.now() + ms; !condition();) {
     if (Date.now() > end) throw new Error(`[test] timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
@@ -125,7 +125,9 @@ async function everythingStored(): Promise<{ names: string[]; text: string }> {
 
 const leaks = (haystack: string) => PERSONAL.filter((p) => haystack.includes(p));
 
-describe('privacy: cookies, storage, URLs and the console', () => {
+describe('privacy: cookies, storage, URLs and the console', function () {
+  // Each test walks whole widgets through a contact center; a shared machine can be slow.
+  this.timeout(60_000);
   let mock: MockWorker;
   let kc: KcClient;
   let page: HTMLElement;
