@@ -55,6 +55,7 @@ export {
   type OutboxKind,
   type PendingItem,
   type SendResult,
+  type WithdrawResult,
 } from './storage/outbox.js';
 export { Drafts } from './storage/drafts.js';
 export type {

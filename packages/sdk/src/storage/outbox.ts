@@ -319,7 +319,7 @@ export class Outbox {
    * @example
    * ```ts
    * const outcome = await kc.outbox.withdraw(result.id);
-   * if (outcome === 'sent') await callbacks(kc).cancel(callbackId, token);
+   * if (outcome === 'sent') await callbacks(kc).cancel(callbackId, { token });
    * ```
    */
   async withdraw(id: string): Promise<WithdrawResult> {
