@@ -42,6 +42,23 @@ export const fieldStyles = css`
       font-weight: var(--_kc-font-weight-bold);
     }
 
+    /* A long legend wraps in a narrow window instead of widening its fieldset (WebKit; WCAG 1.4.10). */
+    fieldset {
+      min-inline-size: 0;
+    }
+
+    legend {
+      display: table;
+      box-sizing: border-box;
+      max-inline-size: 100%;
+      white-space: normal;
+    }
+
+    /* WebKit sizes a legend by its fieldset's border box: leave room for the error bar's padding and border. */
+    .kc-field--error > legend {
+      max-inline-size: calc(100% - var(--_kc-space-m) - 4px);
+    }
+
     .kc-hint {
       margin: 0;
       color: var(--_kc-color-text-muted);

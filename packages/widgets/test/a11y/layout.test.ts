@@ -204,6 +204,53 @@ describe('vision and motion on every widget', () => {
     }
   });
 
+  it('focus order follows the visual order, in every main state', async () => {
+    await viewport(800, 600);
+    const widgets = await waitFor.widgets(mount(widgetPage('ru')));
+    for await (const state of openStates(widgets)) {
+      for (const widget of WIDGETS) {
+        // The sequential order: DOM order of the controls Tab reaches (no positive tabindex anywhere).
+        const order = interactive(widgets)
+          .filter((c) => c.widget === widget && c.el.tabIndex >= 0)
+          .map(({ el }) => ({ el, rect: target(el).getBoundingClientRect() }));
+        expect(
+          order.filter(({ el }) => el.tabIndex > 0).map(({ el }) => name(el)),
+          `${state}: tabindex > 0`,
+        ).to.deep.equal([]);
+        const backwards: string[] = [];
+        for (let i = 1; i < order.length; i++) {
+          const [a, b] = [order[i - 1]!, order[i]!];
+          const above = b.rect.bottom <= a.rect.top;
+          const sameRow = b.rect.top < a.rect.bottom && b.rect.bottom > a.rect.top;
+          if (above || (sameRow && b.rect.right <= a.rect.left)) backwards.push(`${name(a.el)} → ${name(b.el)}`);
+        }
+        expect(backwards, `${state}: <${widget}> focus goes back up or left`).to.deep.equal([]);
+      }
+    }
+  });
+
+  it('every field takes paste, and fields for personal data say what to autofill', async () => {
+    const widgets = await waitFor.widgets(mount(widgetPage('kk')));
+    let fields = 0;
+    for await (const state of openStates(widgets)) {
+      for (const widget of WIDGETS) {
+        for (const el of shadowElements(widgets[widget])) {
+          if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) continue;
+          if (el instanceof HTMLInputElement && !['text', 'tel', 'email', 'search', 'password'].includes(el.type))
+            continue;
+          fields += 1;
+          const paste = new Event('paste', { bubbles: true, composed: true, cancelable: true });
+          el.dispatchEvent(paste);
+          expect(paste.defaultPrevented, `${state}: <${widget}> ${name(el)} blocks paste`).to.equal(false);
+          if (el.type === 'tel') expect(el.getAttribute('autocomplete'), `<${widget}> ${name(el)}`).to.match(/\btel\b/);
+          if (el.type === 'email')
+            expect(el.getAttribute('autocomplete'), `<${widget}> ${name(el)}`).to.match(/\bemail\b/);
+        }
+      }
+    }
+    expect(fields).to.be.greaterThan(5);
+  });
+
   it('prefers-reduced-motion: no transition or animation runs, in every main state', async () => {
     let emulated = true;
     try {
