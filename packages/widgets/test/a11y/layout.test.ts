@@ -210,8 +210,9 @@ describe('vision and motion on every widget', () => {
     for await (const state of openStates(widgets)) {
       for (const widget of WIDGETS) {
         // The sequential order: DOM order of the controls Tab reaches (no positive tabindex anywhere).
+        // The chat's launcher is fixed to the window's corner, apart from the panel it opens: left out.
         const order = interactive(widgets)
-          .filter((c) => c.widget === widget && c.el.tabIndex >= 0)
+          .filter((c) => c.widget === widget && c.el.tabIndex >= 0 && c.el.getAttribute('part') !== 'launcher')
           .map(({ el }) => ({ el, rect: target(el).getBoundingClientRect() }));
         expect(
           order.filter(({ el }) => el.tabIndex > 0).map(({ el }) => name(el)),
