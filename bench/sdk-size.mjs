@@ -3,11 +3,14 @@
 // and idb) and the whole SDK, each bundled from the sources with rollup into memory and minified with esbuild.
 // Code behind import() (the appeal-status half, loaded on first use) is reported apart from what a page loads at
 // once; the budgets apply to the latter. Prints a table and exits 1 when a budget is broken (sizes are deterministic).
+// With --modules, also what each module of each bundle costs at once (minified and compressed alone, so the figures
+// add up to more than the bundle: shared words compress once in it), to find where the bytes are.
 //
-//   node bench/sdk-size.mjs
+//   node bench/sdk-size.mjs [--modules]
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { transform } from 'esbuild';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -60,15 +63,29 @@ async function bundle(source) {
   const lazy = pick(false)
     .map((c) => c.code)
     .join('\n');
-  const modules = pick(true).flatMap((c) => Object.keys(c.modules));
-  return { code, lazy, modules };
+  const parts = pick(true).flatMap((c) => Object.entries(c.modules).filter(([, m]) => m.code));
+  return { code, lazy, modules: parts.map(([id]) => id), parts };
 }
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const rows = [];
 let broken = false;
+const perModule = process.argv.includes('--modules');
 for (const entry of entries) {
-  const { code, lazy, modules } = await bundle(entry.code);
+  const { code, lazy, modules, parts } = await bundle(entry.code);
+  if (perModule) {
+    const table = [];
+    for (const [id, { code: source }] of parts) {
+      const min = (await transform(source, { minify: true, treeShaking: false, target: 'es2022' })).code;
+      table.push({
+        module: id.replace(root, '').replace(/^.*node_modules\//, ''),
+        'min (B)': min.length,
+        'brotli alone (B)': brotli(Buffer.from(min)),
+      });
+    }
+    console.log(entry.name);
+    console.table(table.sort((a, b) => b['brotli alone (B)'] - a['brotli alone (B)']));
+  }
   const bytes = Buffer.from(code);
   const br = brotli(bytes);
   const gz = gzipSync(bytes, { level: 9 }).length;
