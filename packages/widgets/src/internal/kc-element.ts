@@ -46,7 +46,7 @@ export type ErrorCallback = (error: unknown, operation: string) => void;
  *   {@link configTask} to render its loading and error states when the element cannot work without it;
  * - **the language**: {@link locale} and the catalog {@link t} (with the page's `strings` overrides merged in),
  *   resolved from `lang` on the element, its closest ancestor (crossing shadow roots), `<html lang>`, then the
- *   center's `defaultLocale`, then Kazakh; the element re-renders when any of these change, and its shadow root's
+ *   browser's languages, then the center's `defaultLocale`, then Kazakh; the element re-renders when any of these change, and its shadow root's
  *   top elements carry `lang` and `dir` so that screen readers pick the right voice;
  * - **formatting** in the center's time zone: {@link formatDateTime}, {@link formatNumber}, {@link text};
  * - **errors**: {@link guard} wraps a call, {@link reportError} dispatches `kc-error` and calls `onError`, and
