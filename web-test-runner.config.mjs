@@ -7,13 +7,14 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
 import { createRequire } from 'node:module';
-import { findBrowsers } from './scripts/browsers.mjs';
+import { dirname, join } from 'node:path';
+import { findBrowsers, wantedBrowsers } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { commonJsPlugin, COMMONJS_PACKAGES } from './scripts/commonjs.mjs';
 
 const require = createRequire(import.meta.url);
 const found = findBrowsers();
-const wanted = (process.env.KC_BROWSERS ?? 'chromium,firefox').split(',').filter(Boolean);
+const wanted = wantedBrowsers();
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -75,6 +76,29 @@ for (const name of wanted) {
     throw new Error(`[kc] unknown browser "${name}" in KC_BROWSERS (chromium, firefox, webkit)`);
   }
 }
+
+/**
+ * `setViewport()` in WebKit: the test runner's own command knows only puppeteer and playwright. Through WebDriver
+ * the window is resized until the page's viewport has the size asked for. The runner makes its command plugin
+ * itself, first in line: the function it makes it with answers WebDriver sessions here first.
+ */
+const viewport = require(join(dirname(require.resolve('@web/test-runner-commands/plugins')), 'setViewportPlugin.js'));
+const builtInViewport = viewport.setViewportPlugin;
+viewport.setViewportPlugin = () => {
+  const plugin = builtInViewport();
+  const builtIn = plugin.executeCommand.bind(plugin);
+  plugin.executeCommand = async (args) => {
+    const { command, payload, session } = args;
+    if (command !== 'set-viewport' || session.browser.type !== 'webdriver') return builtIn(args);
+    const driver = session.browser.driver;
+    const { width, height } = payload;
+    await driver.setWindowSize(width, height);
+    const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+    await driver.setWindowSize(width + (width - innerWidth), height + (height - innerHeight));
+    return true;
+  };
+  return plugin;
+};
 
 const files = process.env.KC_TEST_FILES
   ? process.env.KC_TEST_FILES.split(',')

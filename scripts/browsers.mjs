@@ -21,15 +21,11 @@ const PARTS = { webkit: ['webkit', 'webkitDriver', 'xvfb'] };
 const has = (found, b) => (PARTS[b] ?? [b]).every((part) => found[part]);
 
 /**
- * The browsers `npm test` runs in: `KC_BROWSERS` when set (`chromium,firefox,webkit`), else Chromium and Firefox,
- * and WebKit too in CI (`CI=true`, where it is installed when missing) or when it is installed here.
+ * The browsers `npm test` runs in: `KC_BROWSERS` when set (`chromium,firefox,webkit`), else Chromium and Firefox.
  * @returns {string[]}
  */
 export function wantedBrowsers(env = process.env) {
-  if (env.KC_BROWSERS) return env.KC_BROWSERS.split(',').filter(Boolean);
-  const list = ['chromium', 'firefox'];
-  if (env.CI === 'true' || has(findBrowsers(), 'webkit')) list.push('webkit');
-  return list;
+  return (env.KC_BROWSERS || 'chromium,firefox').split(',').filter(Boolean);
 }
 
 /** @returns {{ chromium?: string, firefox?: string, webkit?: string, webkitDriver?: string, xvfb?: string }} */

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ensureBrowsers, startWebKitDriver } from './browsers.mjs';
+import { ensureBrowsers, startWebKitDriver, wantedBrowsers } from './browsers.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 process.chdir(root);
@@ -82,7 +82,7 @@ if (!onlyBrowsers && nodeFiles.length > 0) {
 }
 
 if (!onlyNode && browserFiles.length > 0) {
-  const wanted = (process.env.KC_BROWSERS ?? 'chromium,firefox').split(',').filter(Boolean);
+  const wanted = wantedBrowsers();
   let ok = true;
   let found = {};
   try {
