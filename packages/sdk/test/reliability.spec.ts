@@ -225,7 +225,9 @@ describe(`fault suite: ${SUBMISSIONS} appeals through the SDK, seed ${SEED}`, ()
       await current.outbox.flush();
       await new Promise((r) => setTimeout(r, 10));
     }
-    expect(await current.outbox.pending()).to.deep.equal([]);
+    // When something is left, say who holds the outbox's locks (a page that never let go).
+    const held = browser ? JSON.stringify(await navigator.locks.query()) : '';
+    expect(await current.outbox.pending(), `left in the outbox; locks ${held}`).to.deep.equal([]);
     // Every appeal registered exactly once, counted by Idempotency-Key on the backend.
     expect(new Set(submitted).size).to.equal(SUBMISSIONS);
     const byKey = mock.stats.complaintsByKey;
