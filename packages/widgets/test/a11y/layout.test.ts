@@ -252,6 +252,60 @@ describe('vision and motion on every widget', () => {
     expect(fields).to.be.greaterThan(5);
   });
 
+  it('forced colours: every control keeps a visible edge, in every main state (Chromium)', async function () {
+    try {
+      await emulateMedia({ forcedColors: 'active' });
+    } catch {
+      // Firefox and WebKit cannot emulate forced colours through the runner: each widget has the rules, at least.
+      const widgets = await waitFor.widgets(mount(widgetPage('kk')));
+      for (const widget of WIDGETS) {
+        const rules = widgets[widget].shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+        const forced = (list: CSSRule[]): boolean =>
+          list.some(
+            (r) =>
+              (r instanceof CSSMediaRule && r.conditionText.includes('forced-colors')) ||
+              ('cssRules' in r && forced([...(r as CSSGroupingRule).cssRules])),
+          );
+        expect(forced(rules), `<${widget}> has forced-colors rules`).to.equal(true);
+      }
+      return;
+    }
+    try {
+      const widgets = await waitFor.widgets(mount(widgetPage('kk')));
+      for await (const state of openStates(widgets)) {
+        const edgeless = interactive(widgets)
+          // Links and disclosure summaries are text in the system's link colour; native radios and checkboxes are
+          // drawn by the system in its own colours.
+          .filter(({ el }) => el.localName !== 'a' && el.localName !== 'summary')
+          .filter(
+            ({ el }) =>
+              !(
+                el instanceof HTMLInputElement &&
+                ['radio', 'checkbox'].includes(el.type) &&
+                getComputedStyle(el).appearance !== 'none'
+              ),
+          )
+          .filter(({ el }) => {
+            // The drawn box: the control, or the label a visually hidden radio or checkbox is chosen through.
+            for (
+              let node: Element | null = target(el);
+              node && node !== el.parentElement?.parentElement;
+              node = node.parentElement
+            ) {
+              const style = getComputedStyle(node);
+              if (style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) >= 1) return false;
+              if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) return false;
+            }
+            return true;
+          })
+          .map(({ widget, el }) => `<${widget}> ${name(el)}`);
+        expect(edgeless, `${state}: controls without an edge in forced colours`).to.deep.equal([]);
+      }
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
   it('prefers-reduced-motion: no transition or animation runs, in every main state', async () => {
     let emulated = true;
     try {
