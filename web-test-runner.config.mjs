@@ -100,6 +100,25 @@ viewport.setViewportPlugin = () => {
   return plugin;
 };
 
+/**
+ * `sendKeys({ type })` in WebKit: WebKitWebDriver loses a character now and then in a long run of keys (the space
+ * of "оформить пенсию"); typed one key at a time, as a person types, nothing is lost.
+ */
+const keys = require(join(dirname(require.resolve('@web/test-runner-commands/plugins')), 'sendKeysPlugin.js'));
+const builtInKeys = keys.sendKeysPlugin;
+keys.sendKeysPlugin = () => {
+  const plugin = builtInKeys();
+  const builtIn = plugin.executeCommand.bind(plugin);
+  plugin.executeCommand = async (args) => {
+    const { command, payload, session } = args;
+    if (command !== 'send-keys' || session.browser.type !== 'webdriver' || typeof payload?.type !== 'string')
+      return builtIn(args);
+    for (const key of payload.type) await builtIn({ ...args, payload: { ...payload, type: key } });
+    return true;
+  };
+  return plugin;
+};
+
 const files = process.env.KC_TEST_FILES
   ? process.env.KC_TEST_FILES.split(',')
   : [
