@@ -28,6 +28,7 @@ import type { StringsOverride } from '../../translations/translation.js';
 import { KcCallbackRequestedEvent } from '../../events/kc-callback-requested.js';
 import { KcCallbackCancelledEvent } from '../../events/kc-callback-cancelled.js';
 import { tokenStyles } from '../../styles/tokens.js';
+import { label } from '../../internal/label.js';
 import { baseStyles } from '../../styles/base.js';
 import { fieldStyles } from '../../styles/fields.js';
 import styles from './callback.styles.js';
@@ -866,7 +867,7 @@ export class KcCallback extends KcElement {
         <dt>${s.topicShown}</dt>
         <dd>${callback.topic}</dd>
         <dt>${s.statusShown}</dt>
-        <dd>${s.status[callback.status] ?? callback.status}</dd>
+        <dd>${label(s.status, callback.status, s.statusOther)}</dd>
       </dl>
       ${
         this.rescheduling

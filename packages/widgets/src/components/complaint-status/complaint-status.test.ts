@@ -183,6 +183,44 @@ describe('<kc-complaint-status>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('shows a status, an entry type and an author this version does not know in words, never as a code', async () => {
+    // The contract lets a newer server add enum values ("Versioning"): the SDK passes them, the view names them
+    // generically, in the citizen's language, and announces a change to one like any other.
+    const fake = fakeAppeals();
+    const newer = 'suspended_by_court' as KcCitizenComplaint['status'];
+    fake.answer(
+      appeal({
+        status: newer,
+        timeline: [
+          {
+            id: '2c3d4e5f-6a7b-4c8d-8e9f-0a1b2c3d4e5f',
+            at: '2026-11-24T04:00:00Z',
+            type: 'court_hold' as KcCitizenComplaint['timeline'][number]['type'],
+            status: newer,
+            note: null,
+            actor: { kind: 'court' as KcCitizenComplaint['timeline'][number]['actor']['kind'] },
+          },
+        ],
+      }),
+    );
+    for (const [lang, status, entry, author] of [
+      ['ru', 'Обновлено', 'Новая запись', 'Контакт-центр'],
+      ['kk', 'Жаңартылды', 'Жаңа жазба', 'Байланыс орталығы'],
+      ['en', 'Updated', 'New entry', 'Contact center'],
+    ] as const) {
+      const el = await statusEl(fake.client, lang);
+      await lookUp(el);
+      await waitUntil(() => $(el, '[part="status"]') !== null, 'the appeal is shown', { timeout: 5000 });
+      expect($(el, '[part="status"]')!.textContent.trim()).to.equal(status);
+      const timeline = $(el, '[part="timeline"]')!.textContent;
+      expect(timeline).to.contain(entry).and.contain(author).and.contain(status);
+      const shown = el.shadowRoot!.textContent;
+      for (const code of ['suspended_by_court', 'court_hold', 'court']) expect(shown).not.to.contain(code);
+      await expect(el).to.be.accessible();
+      fixtureCleanup();
+    }
+  });
+
   it('pre-fills the tracking number, lets paste and autofill work, and never puts the code in a URL', async () => {
     const fake = fakeAppeals();
     const url = location.href;

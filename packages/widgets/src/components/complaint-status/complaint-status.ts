@@ -10,6 +10,7 @@ import { CustomStates } from '../../internal/custom-states.js';
 import { safeHref } from '../../internal/url.js';
 import type { StringsOverride } from '../../translations/translation.js';
 import { tokenStyles } from '../../styles/tokens.js';
+import { label } from '../../internal/label.js';
 import { baseStyles } from '../../styles/base.js';
 import styles from './complaint-status.styles.js';
 import { complaintStatusStrings, type ComplaintStatusStrings } from './strings/index.js';
@@ -200,7 +201,8 @@ export class KcComplaintStatus extends KcElement {
           this.#focus = 'heading';
           return;
         }
-        if (before && before.status !== complaint.status) this.said = this.s.updated(this.s.status[complaint.status]);
+        if (before && before.status !== complaint.status)
+          this.said = this.s.updated(label(this.s.status, complaint.status, this.s.statusOther));
         else if (
           before &&
           (before.timeline.length !== complaint.timeline.length || before.comments.length !== complaint.comments.length)
@@ -404,7 +406,7 @@ export class KcComplaintStatus extends KcElement {
       <div id="complaint-heading">${this.#heading(s.heading(c.trackingNumber))}</div>
       <p class="status-line">
         <span class="status-label">${s.statusLabel}:</span>
-        <span class="status" part="status" data-status=${c.status}>${s.status[c.status] ?? c.status}</span>
+        <span class="status" part="status" data-status=${c.status}>${label(s.status, c.status, s.statusOther)}</span>
       </p>
       <dl class="facts">
         <dt>${s.kind}</dt>
@@ -496,12 +498,12 @@ export class KcComplaintStatus extends KcElement {
             (entry) =>
               html`<li class="entry">
                 <p class="entry__head">
-                  <span class="entry__event">${s.events[entry.type] ?? entry.type}</span>
-                  <span class="muted"> · ${s.status[entry.status] ?? entry.status}</span>
+                  <span class="entry__event">${label(s.events, entry.type, s.eventOther)}</span>
+                  <span class="muted"> · ${label(s.status, entry.status, s.statusOther)}</span>
                 </p>
                 <p class="muted">
                   ${this.formatDateTime(entry.at)} ·
-                  ${entry.actor.label ? this.text(entry.actor.label) : s.actors[entry.actor.kind]}
+                  ${entry.actor.label ? this.text(entry.actor.label) : label(s.actors, entry.actor.kind, s.actorOther)}
                 </p>
                 ${entry.note ? html`<p class="pre">${this.#text(entry.note)}</p>` : nothing}
               </li>`,

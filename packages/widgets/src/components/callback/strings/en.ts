@@ -69,6 +69,7 @@ const en = {
     missed: 'we could not reach you',
     cancelled: 'cancelled',
   },
+  statusOther: 'updated',
   reschedule: 'Change the time',
   rescheduleLegend: 'New time of the call',
   rescheduleSave: 'Save the new time',

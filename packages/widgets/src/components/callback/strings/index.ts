@@ -73,6 +73,8 @@ export interface CallbackStrings {
   topicShown: string;
   statusShown: string;
   status: Record<CallbackStatus, string>;
+  /** A status this version does not know yet (the server may add statuses: the contract's "Versioning"). */
+  statusOther: string;
   reschedule: string;
   rescheduleLegend: string;
   rescheduleSave: string;

@@ -66,6 +66,7 @@ const kk = {
     missed: 'хабарласу мүмкін болмады',
     cancelled: 'болдырылмады',
   },
+  statusOther: 'жаңартылды',
   reschedule: 'Уақытты өзгерту',
   rescheduleLegend: 'Қоңыраудың жаңа уақыты',
   rescheduleSave: 'Жаңа уақытты сақтау',

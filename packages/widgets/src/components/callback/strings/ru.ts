@@ -70,6 +70,7 @@ const ru = {
     missed: 'не удалось дозвониться',
     cancelled: 'отменён',
   },
+  statusOther: 'обновлён',
   reschedule: 'Изменить время',
   rescheduleLegend: 'Новое время звонка',
   rescheduleSave: 'Сохранить новое время',

@@ -43,6 +43,8 @@ export interface ComplaintStatusStrings {
   heading: (trackingNumber: string) => string;
   statusLabel: string;
   status: Record<ComplaintStatus, string>;
+  /** A status this version does not know yet (the server may add statuses: the contract's "Versioning"). */
+  statusOther: string;
   kind: string;
   category: string;
   registeredAt: string;
@@ -63,7 +65,11 @@ export interface ComplaintStatusStrings {
   externalRefs: string;
   timeline: string;
   events: Record<TimelineType, string>;
+  /** A timeline entry of a type this version does not know yet. */
+  eventOther: string;
   actors: Record<'citizen' | 'operator' | 'system' | 'body', string>;
+  /** Who made an entry, when the server names a kind of author this version does not know yet. */
+  actorOther: string;
   comments: string;
   commentAuthors: Record<'citizen' | 'operator' | 'body', string>;
   commentLabel: string;
