@@ -92,9 +92,18 @@ viewport.setViewportPlugin = () => {
     if (command !== 'set-viewport' || session.browser.type !== 'webdriver') return builtIn(args);
     const driver = session.browser.driver;
     const { width, height } = payload;
-    await driver.setWindowSize(width, height);
-    const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
-    await driver.setWindowSize(width + (width - innerWidth), height + (height - innerHeight));
+    // The window is larger than its viewport, and resizes a moment later: measure and correct a few times (a
+    // window manager may also keep it above its own smallest size).
+    for (let i = 0; i < 5; i++) {
+      const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+      if (innerWidth === width && innerHeight === height) break;
+      const outer = await driver.getWindowSize();
+      await driver.setWindowSize(
+        Math.max(100, outer.width + width - innerWidth),
+        Math.max(100, outer.height + height - innerHeight),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     return true;
   };
   return plugin;
