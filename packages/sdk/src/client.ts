@@ -12,7 +12,7 @@ import { callbacks, type CallbacksModule } from './callbacks/callbacks.js';
 import { ratings, type RatingsModule } from './ratings/ratings.js';
 import { kb, type KbModule } from './kb/kb.js';
 import { chat, type ChatModule } from './chat/chat.js';
-import { forgetSession } from './storage/tab.js';
+import { forgetKeys, forgetSession } from './storage/tab.js';
 
 /**
  * A language of the widgets and of the server's texts.
@@ -142,8 +142,9 @@ export class KcCore {
 
   /**
    * Removes everything kc stored on this device: the queued items, their results and drafts (deletes the
-   * IndexedDB database `kc`), and the tab's chat (its id and token in session storage). Stops the outbox; make a
-   * new client afterwards.
+   * IndexedDB database `kc`), the tab's chat (its id and token in session storage), and every other key in kc's
+   * namespace (`kc.` or `kc-`) in local and session storage, such as the widgets' record of what was rated and
+   * which notices were dismissed. The page's own keys stay. Stops the outbox; make a new client afterwards.
    *
    * @example
    * ```ts
@@ -153,6 +154,7 @@ export class KcCore {
   async clearLocalData(): Promise<void> {
     this.outbox.stop();
     forgetSession(this);
+    forgetKeys();
     await this.#storage.destroy();
   }
 

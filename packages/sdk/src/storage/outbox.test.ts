@@ -190,7 +190,17 @@ describe('outbox in the browser', () => {
     expect((await indexedDB.databases()).some((d) => d.name === databaseName)).to.equal(false);
     await kc.drafts.save('form', { text: personal.description });
     expect((await indexedDB.databases()).some((d) => d.name === databaseName)).to.equal(true);
+    localStorage.setItem('kc-rating:rated', '["chat:1"]');
+    localStorage.setItem('kc-outage-banner:dismissed', '["o-1"]');
+    sessionStorage.setItem('kc-outage-banner:dismissed', '["o-2"]');
+    localStorage.setItem('portal-theme', 'dark');
+    sessionStorage.setItem('kcx', "the page's own");
     await kc.clearLocalData();
     expect((await indexedDB.databases()).some((d) => d.name === databaseName)).to.equal(false);
+    // Every key of kc's is gone from web storage; the page's own keys stay.
+    expect(Object.keys(localStorage)).to.deep.equal(['portal-theme']);
+    expect(Object.keys(sessionStorage)).to.deep.equal(['kcx']);
+    localStorage.clear();
+    sessionStorage.clear();
   });
 });

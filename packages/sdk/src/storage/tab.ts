@@ -28,3 +28,18 @@ export function forgetSession(kc: KcCore): void {
     // Nothing to forget.
   }
 }
+
+/**
+ * @internal Removes every key in kc's namespace (`kc.` or `kc-`: the chat of the tab, the widgets' "rated" and
+ * "dismissed" lists) from local and session storage; the page's own keys stay.
+ */
+export function forgetKeys(): void {
+  for (const area of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      const store = globalThis[area];
+      for (const k of Object.keys(store)) if (/^kc[.-]/.test(k)) store.removeItem(k);
+    } catch {
+      // No such storage here (Node, a sandboxed frame).
+    }
+  }
+}
