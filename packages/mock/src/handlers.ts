@@ -144,6 +144,40 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A multipart body read as a form. */
+function readForm(body: Uint8Array<ArrayBuffer>, contentType: string): Promise<FormData> {
+  return new Response(body, { headers: { 'content-type': contentType } }).formData();
+}
+
+const FILE_PART_NAME = new TextEncoder().encode('name="file"; filename="');
+
+/**
+ * The multipart body with the file name of its part named `file` (as browsers write it: `name="file";
+ * filename="…"`) replaced by `file`, and the name it had (UTF-8); `null` without such a part.
+ */
+function withAsciiFileName(bytes: Uint8Array<ArrayBuffer>): { body: Uint8Array<ArrayBuffer>; fileName: string } | null {
+  const at = indexOfBytes(bytes, FILE_PART_NAME);
+  if (at < 0) return null;
+  const start = at + FILE_PART_NAME.length;
+  const end = bytes.indexOf(0x22, start);
+  if (end < 0) return null;
+  const standIn = new TextEncoder().encode('file');
+  const body = new Uint8Array(bytes.length - (end - start) + standIn.length);
+  body.set(bytes.subarray(0, start));
+  body.set(standIn, start);
+  body.set(bytes.subarray(end), start + standIn.length);
+  return { body, fileName: new TextDecoder().decode(bytes.subarray(start, end)) };
+}
+
+/** Where `needle` first occurs in `haystack`, or -1. */
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  search: for (let i = 0; i <= haystack.length - needle.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue search;
+    return i;
+  }
+  return -1;
+}
+
 /** The content type a file really has, from its first bytes (PDF, JPEG, PNG), as a server checks uploads. */
 export function sniffContentType(bytes: Uint8Array): string | null {
   const starts = (...sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
@@ -318,16 +352,24 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
         },
       );
     }
-    let form: FormData;
+    let file: FormDataEntryValue | null;
+    let fileName: string | undefined;
     try {
-      form = await request.formData();
+      const raw = new Uint8Array(await request.arrayBuffer());
+      file = (await readForm(raw, contentType)).get('file');
+      // WebKit reads a file part whose name is not ASCII (`өтініш.pdf`, which browsers send as UTF-8) as a text
+      // field: read the body again with an ASCII stand-in for the name, and keep the real one.
+      const renamed = typeof file === 'string' ? withAsciiFileName(raw) : null;
+      if (renamed) {
+        file = (await readForm(renamed.body, contentType)).get('file');
+        fileName = renamed.fileName;
+      }
     } catch {
       return hostProblem(400, 'malformed_request', 'The request cannot be parsed', {
         detail: 'The multipart body cannot be read.',
         instance,
       });
     }
-    const file = form.get('file');
     if (file === null || typeof file === 'string') {
       return invalidRequest(
         [{ field: '/file', code: 'required', message: 'A file part named "file" is required.' }],
@@ -336,7 +378,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     return {
-      fileName: file.name || 'file',
+      fileName: fileName ?? (file.name || 'file'),
       contentType: sniffContentType(bytes) ?? 'application/octet-stream',
       size: bytes.byteLength,
       sha256: await sha256Hex(bytes),

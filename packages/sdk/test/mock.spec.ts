@@ -192,6 +192,7 @@ describe('@kc/sdk against @kc/mock', () => {
       fileName: 'өтініш.pdf',
       onProgress: (p) => progress.push(p),
     });
+    expect(attachment.fileName).to.equal('өтініш.pdf');
     expect(attachment.contentType).to.equal('application/pdf');
     expect(attachment.size).to.equal(pdf.size);
     expect(progress.at(-1)).to.equal(1);
