@@ -6,13 +6,13 @@
 // alone. Not a test: it prints a table.
 //
 //   node bench/server-fanout.mjs [--streams 2000] [--broadcasts 10] [--complaints 300] [--concurrency 16]
-//                                [--readers 2] [--cpu-prof]
+//                                [--readers <cores - 1>] [--cpu-prof]
 //   node bench/server-fanout.mjs --url http://host:8080 --token <supervisor token>   (a server already running)
 //
 // Without --url it starts the server from the sources in a child process (PGlite in a temporary folder, logs
 // off, stream limits raised), so that the server and this load generator are separate processes. The subscribers
-// are held by `--readers` worker threads, each with its own event loop and a byte-level scanner instead of an SSE
-// parser, so that reading 5 000 sockets does not delay the clock of the publisher; receipts are stamped with the
+// are held by `--readers` worker threads, each with its own event loop and bare sockets scanned byte by byte instead
+// of an HTTP and SSE parser, so that reading 5 000 sockets does not delay the clock of the publisher; receipts are stamped with the
 // process's monotonic clock, which all threads share. `--cpu-prof` writes the server's CPU profile
 // (`.cpuprofile`, open it in Chrome's DevTools) to a temporary folder and prints where.
 import { spawn } from 'node:child_process';
@@ -34,7 +34,8 @@ const BROADCASTS = Number(arg('broadcasts', 10));
 const COMPLAINTS = Number(arg('complaints', 300));
 const CONCURRENCY = Number(arg('concurrency', 16));
 const TOKEN = arg('token', `bench-supervisor-${randomUUID()}`);
-const READERS = Math.max(1, Number(arg('readers', 2)));
+// One core for the server, the others for the readers (on 2 cores: one reader thread).
+const READERS = Math.max(1, Number(arg('readers', os.availableParallelism() - 1)));
 const CPU_PROF = args.includes('--cpu-prof');
 let profileDir;
 let baseUrl = arg('url', undefined);
