@@ -53,6 +53,7 @@ export {
   type OutboxEventMap,
   type OutboxOptions,
   type OutboxKind,
+  type OutboxRequest,
   type PendingItem,
   type SendResult,
   type WithdrawResult,

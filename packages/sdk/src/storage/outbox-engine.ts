@@ -6,6 +6,7 @@ import { isTransient } from '../http/transport.js';
 import {
   idempotencyKey,
   type OutboxContext,
+  type OutboxRequest,
   type PendingItem,
   type SendResult,
   type WithdrawResult,
@@ -34,17 +35,7 @@ export class OutboxEngine {
     clearTimeout(this.#timer);
   }
 
-  async send<R>(
-    kind: string,
-    request: {
-      path: string;
-      json: unknown;
-      method?: OutboxRecord['method'];
-      headers?: Record<string, string>;
-      id?: string;
-    },
-    signal?: AbortSignal,
-  ): Promise<SendResult<R>> {
+  async send<R>(kind: string, request: OutboxRequest, signal?: AbortSignal): Promise<SendResult<R>> {
     const now = Date.now();
     const item: OutboxRecord = {
       id: request.id ?? idempotencyKey(),

@@ -84,6 +84,28 @@ export interface PendingItem {
 }
 
 /**
+ * What {@link Outbox.send} writes and sends: the operation's path under the base URL and its JSON body.
+ *
+ * @example
+ * ```ts
+ * const request: OutboxRequest = { path: 'ratings', json: rating };
+ * await kc.outbox.send('rating', request);
+ * ```
+ */
+export interface OutboxRequest {
+  /** The path under the client's base URL. */
+  path: string;
+  /** The body, sent as JSON. */
+  json: unknown;
+  /** @default 'POST' */
+  method?: OutboxRecord['method'];
+  /** Extra headers (never personal data). */
+  headers?: Record<string, string>;
+  /** The `Idempotency-Key`; a new one when absent. */
+  id?: string;
+}
+
+/**
  * The result of a submission through the outbox.
  *
  * @example
@@ -258,17 +280,7 @@ export class Outbox {
    * const result = await kc.outbox.send('rating', { path: 'ratings', json: rating });
    * ```
    */
-  async send<R>(
-    kind: string,
-    request: {
-      path: string;
-      json: unknown;
-      method?: OutboxRecord['method'];
-      headers?: Record<string, string>;
-      id?: string;
-    },
-    signal?: AbortSignal,
-  ): Promise<SendResult<R>> {
+  async send<R>(kind: string, request: OutboxRequest, signal?: AbortSignal): Promise<SendResult<R>> {
     // When its code could not load (offline before it did), KcNetworkError: nothing stored, the caller has the input.
     return (await this.#load()).send<R>(kind, request, signal);
   }
