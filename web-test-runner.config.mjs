@@ -8,29 +8,13 @@ import { defaultReporter } from '@web/test-runner';
 import * as puppeteer from 'puppeteer-core';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { findBrowsers, wantedBrowsers } from './scripts/browsers.mjs';
+import { chromiumArgs, findBrowsers, wantedBrowsers } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { commonJsPlugin, COMMONJS_PACKAGES } from './scripts/commonjs.mjs';
 
 const require = createRequire(import.meta.url);
 const found = findBrowsers();
 const wanted = wantedBrowsers();
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  // Test pages are background tabs to Chromium: don't slow their timers or renderers down.
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
 
 const browsers = [];
 for (const name of wanted) {

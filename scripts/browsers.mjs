@@ -21,6 +21,26 @@ const PARTS = { webkit: ['webkit', 'webkitDriver', 'xvfb'] };
 const has = (found, b) => (PARTS[b] ?? [b]).every((part) => found[part]);
 
 /**
+ * Chromium's flags for headless runs as root on a machine with no internet: no sandbox, no GPU, no background
+ * connections (refused here, many at a time), and no slowing of background pages.
+ */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  // Test pages are background tabs to Chromium: don't slow their timers or renderers down.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/**
  * The browsers `npm test` runs in: `KC_BROWSERS` when set (`chromium,firefox,webkit`), else Chromium and Firefox.
  * @returns {string[]}
  */
