@@ -78,3 +78,44 @@ export const PAYLOADS = [
   '"><svg onload=alert(1)>',
   '<iframe src="javascript:alert(1)"></iframe>',
 ];
+
+/** A field of a widget's shadow root by its id. */
+export const field = <T extends HTMLElement = HTMLInputElement>(el: Element, id: string) =>
+  $<T & Element>(el, `#${id}`)!;
+
+/** Presses `<kc-complaint-form>`'s "continue" and lets the next step render. */
+export async function nextStep(el: KcElement): Promise<void> {
+  $<HTMLButtonElement>(el, '[part~="continue-button"]')!.click();
+  await settle(el, 2);
+}
+
+/**
+ * Fills every step of `<kc-complaint-form>` with valid answers, as a citizen would, and stops on the review (its
+ * submit button). `afterDescription` runs while the description step is still shown (a draft is saved when typing
+ * pauses); `consent: false` leaves the consent unticked.
+ */
+export async function fillAppeal(
+  el: KcElement,
+  options: { description?: string; iin?: string; consent?: boolean; afterDescription?: () => Promise<void> } = {},
+): Promise<void> {
+  field(el, 'kind').click();
+  const select = field<HTMLSelectElement>(el, 'categoryId');
+  select.value = 'social.pensions';
+  select.dispatchEvent(new Event('change'));
+  await settle(el, 1);
+  await nextStep(el);
+  type(field(el, 'description'), options.description ?? 'Пенсия не назначена уже два месяца.');
+  await options.afterDescription?.();
+  await nextStep(el);
+  type(field(el, 'iin'), options.iin ?? '850715401236');
+  type(field(el, 'lastName'), 'Сейтқали');
+  type(field(el, 'firstName'), 'Әйгерім');
+  type(field(el, 'phone'), '8 (701) 123-45-67');
+  await settle(el, 1);
+  await nextStep(el);
+  if (options.consent !== false) {
+    field(el, 'consent').click();
+    await settle(el, 1);
+  }
+  await nextStep(el);
+}

@@ -10,7 +10,7 @@ import { createMockContactCenter, createSeededRandom, type MockContactCenter } f
 import { createCore, type KcCore } from '@kc/sdk';
 import '../src/kc-complaint-form.js';
 import type { KcComplaintForm } from '../src/components/complaint-form/complaint-form.js';
-import { $, freshDatabase, settle, type } from './complaints.js';
+import { $, fillAppeal, freshDatabase, settle } from './complaints.js';
 
 const SEED = 20261204;
 const CITIZENS = 100;
@@ -133,32 +133,9 @@ async function form(): Promise<KcComplaintForm> {
   }
 }
 
-const field = <T extends HTMLElement = HTMLInputElement>(el: KcComplaintForm, id: string) =>
-  $<T & Element>(el, `#${id}`)!;
-async function next(el: KcComplaintForm) {
-  $<HTMLButtonElement>(el, '[part~="continue-button"]')!.click();
-  await settle(el, 2);
-}
-
 async function citizen(i: number): Promise<void> {
   let el = await form();
-  field(el, 'kind').click();
-  const select = field<HTMLSelectElement>(el, 'categoryId');
-  select.value = 'social.pensions';
-  select.dispatchEvent(new Event('change'));
-  await settle(el, 1);
-  await next(el);
-  type(field(el, 'description'), `Зейнетақы тағайындалмады, өтініш №${i}.`);
-  await next(el);
-  type(field(el, 'iin'), '850715401236');
-  type(field(el, 'lastName'), 'Сейтқали');
-  type(field(el, 'firstName'), 'Әйгерім');
-  type(field(el, 'phone'), '8 (701) 123-45-67');
-  await settle(el, 1);
-  await next(el);
-  field(el, 'consent').click();
-  await settle(el, 1);
-  await next(el);
+  await fillAppeal(el, { description: `Зейнетақы тағайындалмады, өтініш №${i}.` });
   $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
   await waitUntil(() => state(el) === 'receipt' || state(el) === 'queued', 'an answer', { timeout: 10_000 });
   if (state(el) === 'queued' && random.next() < 0.3) {

@@ -6,7 +6,7 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import type { MockWorker } from '@kc/mock/browser';
 import '../src/kc-complaint-form.js';
 import type { KcComplaintForm } from '../src/components/complaint-form/complaint-form.js';
-import { $, clientOver, freshDatabase, mockCenter, settle, textOf, type } from './complaints.js';
+import { $, clientOver, fillAppeal, freshDatabase, mockCenter, textOf } from './complaints.js';
 
 const NOT_KEPT = {
   ru: 'Этот браузер не позволяет сохранить ваши ответы на этом устройстве',
@@ -32,35 +32,15 @@ afterEach(async () => {
   expect(pageErrors).to.deep.equal([]);
 });
 
-const field = <T extends HTMLElement = HTMLInputElement>(el: KcComplaintForm, id: string) =>
-  $<T & Element>(el, `#${id}`)!;
-async function next(el: KcComplaintForm) {
-  $<HTMLButtonElement>(el, '[part~="continue-button"]')!.click();
-  await settle(el, 2);
-}
-
 /** Fills the form as a citizen would, pausing after the description long enough for a draft to be saved. */
 async function fillAndSubmit(el: KcComplaintForm, lang: keyof typeof NOT_KEPT): Promise<void> {
-  field(el, 'kind').click();
-  const select = field<HTMLSelectElement>(el, 'categoryId');
-  select.value = 'social.pensions';
-  select.dispatchEvent(new Event('change'));
-  await settle(el, 1);
-  await next(el);
-  type(field(el, 'description'), 'Пенсия не назначена уже два месяца.');
-  // The draft is saved when typing pauses: this is when the browser's refusal shows.
-  await waitUntil(() => $(el, '[part="storage-notice"]') !== null, 'the notice', { timeout: 10_000 });
-  expect($(el, '[part="storage-notice"]')!.textContent).to.contain(NOT_KEPT[lang]);
-  await next(el);
-  type(field(el, 'iin'), '850715401236');
-  type(field(el, 'lastName'), 'Сейтқали');
-  type(field(el, 'firstName'), 'Әйгерім');
-  type(field(el, 'phone'), '8 (701) 123-45-67');
-  await settle(el, 1);
-  await next(el);
-  field(el, 'consent').click();
-  await settle(el, 1);
-  await next(el);
+  await fillAppeal(el, {
+    // The draft is saved when typing pauses: this is when the browser's refusal shows.
+    afterDescription: async () => {
+      await waitUntil(() => $(el, '[part="storage-notice"]') !== null, 'the notice', { timeout: 10_000 });
+      expect($(el, '[part="storage-notice"]')!.textContent).to.contain(NOT_KEPT[lang]);
+    },
+  });
   $<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
 }
 

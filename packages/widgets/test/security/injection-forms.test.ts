@@ -13,19 +13,10 @@ import '../../src/kc-callback.js';
 import type { KcCallback } from '../../src/components/callback/callback.js';
 import { mount, unmountAll } from '../dom.js';
 import { clientOver, type } from '../complaints.js';
-import { DANGEROUS_TAGS, TEXT_PAYLOADS, URL_PAYLOADS } from './payloads.js';
-
-declare global {
-  interface Window {
-    __kcPwned?: (n: number) => void;
-  }
-}
+import { DANGEROUS_TAGS, TEXT_PAYLOADS, tripwire, URL_PAYLOADS } from './payloads.js';
 
 const OPEN_AT = '2026-11-24T11:00:00+05:00';
-const hits: unknown[] = [];
-const dialogs: string[] = [];
-const stubbed = ['alert', 'confirm', 'prompt', 'open'] as const;
-const saved = stubbed.map((name) => [name, Object.getOwnPropertyDescriptor(window, name)!] as const);
+const { hits, dialogs, arm, disarm } = tripwire();
 
 const lt = (text: string): LocalizedText => ({ kk: text, ru: text, en: text });
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -153,17 +144,12 @@ describe('injection: every payload stays text in the forms', function () {
 
   before(async () => {
     mock = await startMockWorker({ operator: false });
-    window.__kcPwned = (n) => void hits.push(n);
-    window.alert = (m?: unknown) => void dialogs.push(`alert ${String(m)}`);
-    window.confirm = (m?: string) => (dialogs.push(`confirm ${String(m)}`), false);
-    window.prompt = (m?: string) => (dialogs.push(`prompt ${String(m)}`), null);
-    window.open = (u?: string | URL) => (dialogs.push(`open ${String(u)}`), null);
+    arm();
     baseline = await exercise(mock, 'Plain words of the center', 'https://egov.kz/');
   });
 
   after(() => {
-    for (const [name, descriptor] of saved) Object.defineProperty(window, name, descriptor);
-    delete window.__kcPwned;
+    disarm();
     mock.stop();
   });
 

@@ -13,19 +13,10 @@ import '../../src/kc-chat.js';
 import '../../src/kc-outage-banner.js';
 import '../../src/kc-complaint-status.js';
 import { mount, unmountAll } from '../dom.js';
-import { DANGEROUS_TAGS, TEXT_PAYLOADS, URL_PAYLOADS } from './payloads.js';
-
-declare global {
-  interface Window {
-    __kcPwned?: (n: number) => void;
-  }
-}
+import { DANGEROUS_TAGS, TEXT_PAYLOADS, tripwire, URL_PAYLOADS } from './payloads.js';
 
 const OPEN_AT = '2026-11-24T11:00:00+05:00'; // a Tuesday morning in Astana: the center is open
-const hits: unknown[] = [];
-const dialogs: string[] = [];
-const stubbed = ['alert', 'confirm', 'prompt', 'open'] as const;
-const saved = stubbed.map((name) => [name, Object.getOwnPropertyDescriptor(window, name)!] as const);
+const { hits, dialogs, arm, disarm } = tripwire();
 
 const lt = (text: string): LocalizedText => ({ kk: text, ru: text, en: text });
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -256,17 +247,12 @@ describe('injection: every payload stays text in every widget', function () {
 
   before(async () => {
     worker = await startMockWorker({ operator: false });
-    window.__kcPwned = (n) => void hits.push(n);
-    window.alert = (m?: unknown) => void dialogs.push(`alert ${String(m)}`);
-    window.confirm = (m?: string) => (dialogs.push(`confirm ${String(m)}`), false);
-    window.prompt = (m?: string) => (dialogs.push(`prompt ${String(m)}`), null);
-    window.open = (u?: string | URL) => (dialogs.push(`open ${String(u)}`), null);
+    arm();
     baseline = await exercise(worker, 'Plain words of the center', 'https://egov.kz/');
   });
 
   after(() => {
-    for (const [name, descriptor] of saved) Object.defineProperty(window, name, descriptor);
-    delete window.__kcPwned;
+    disarm();
     worker.stop();
   });
 

@@ -93,3 +93,37 @@ export const DANGEROUS_TAGS = [
   'body',
   'a',
 ];
+
+declare global {
+  interface Window {
+    __kcPwned?: (n: number) => void;
+  }
+}
+
+/**
+ * What a payload that ran would leave behind: calls of the tripwire `__kcPwned(n)` and dialogs opened (`alert`,
+ * `confirm`, `prompt`, `window.open`, stubbed so that none blocks the page). `arm()` before the suite, `disarm()`
+ * after it puts the page's own functions back.
+ */
+export function tripwire() {
+  const hits: unknown[] = [];
+  const dialogs: string[] = [];
+  const saved = (['alert', 'confirm', 'prompt', 'open'] as const).map(
+    (name) => [name, Object.getOwnPropertyDescriptor(window, name)!] as const,
+  );
+  return {
+    hits,
+    dialogs,
+    arm: (): void => {
+      window.__kcPwned = (n) => void hits.push(n);
+      window.alert = (m?: unknown) => void dialogs.push(`alert ${String(m)}`);
+      window.confirm = (m?: string) => (dialogs.push(`confirm ${String(m)}`), false);
+      window.prompt = (m?: string) => (dialogs.push(`prompt ${String(m)}`), null);
+      window.open = (u?: string | URL) => (dialogs.push(`open ${String(u)}`), null);
+    },
+    disarm: (): void => {
+      for (const [name, descriptor] of saved) Object.defineProperty(window, name, descriptor);
+      delete window.__kcPwned;
+    },
+  };
+}

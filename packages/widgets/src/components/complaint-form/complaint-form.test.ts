@@ -11,8 +11,11 @@ import {
   clientOver,
   databaseExists,
   deepActive,
+  field,
+  fillAppeal,
   freshDatabase,
   mockCenter,
+  nextStep as next,
   PAYLOADS,
   settle,
   textOf,
@@ -35,37 +38,10 @@ async function form(options: { lang?: string; client?: KcCore; database?: string
   return { el, client, database };
 }
 
-const field = <T extends HTMLElement = HTMLInputElement>(el: KcComplaintForm, id: string) =>
-  $<T & Element>(el, `#${id}`)!;
 const button = (el: KcComplaintForm, part: string) => $<HTMLButtonElement>(el, `[part~="${part}"]`)!;
 
-async function next(el: KcComplaintForm) {
-  button(el, 'continue-button').click();
-  await settle(el, 2);
-}
-
 /** Fills every step with valid answers and stops on the review. */
-async function fillAll(el: KcComplaintForm, options: { consent?: boolean } = {}) {
-  field(el, 'kind').click();
-  const select = field<HTMLSelectElement>(el, 'categoryId');
-  select.value = 'social.pensions';
-  select.dispatchEvent(new Event('change'));
-  await settle(el, 1);
-  await next(el);
-  type(field(el, 'description'), 'Пенсия не назначена уже два месяца.');
-  await next(el);
-  type(field(el, 'iin'), IIN);
-  type(field(el, 'lastName'), 'Сейтқали');
-  type(field(el, 'firstName'), 'Әйгерім');
-  type(field(el, 'phone'), '8 (701) 123-45-67');
-  await settle(el, 1);
-  await next(el);
-  if (options.consent !== false) {
-    field(el, 'consent').click();
-    await settle(el, 1);
-  }
-  await next(el);
-}
+const fillAll = (el: KcComplaintForm, options: { consent?: boolean } = {}) => fillAppeal(el, { ...options, iin: IIN });
 
 describe('<kc-complaint-form>', function () {
   // The machine running the suites is shared: the first axe run and the mock's start can be slow.
