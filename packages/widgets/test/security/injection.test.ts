@@ -189,7 +189,9 @@ async function exercise(mock: MockWorker, text: string, url: string): Promise<Se
     const banner = mount(html`<kc-outage-banner base-url="/api/v1" lang="en"></kc-outage-banner>`);
     await waitFor(() => deep(banner, '[part="message"]').length > 0, 'the outage in the banner');
     await waitFor(() => deep(chat, '[part="outage"]').length > 0, 'the outage in the chat');
-    // A new chat during the outage: the start is refused and the chat shows the outage and the other channels.
+    // A new chat during the outage (the first one gone from the page): the start is refused and the chat shows the
+    // outage and the other channels.
+    chat.remove();
     sessionStorage.clear();
     const refused = mount(html`<kc-chat base-url="/api/v1" lang="en"></kc-chat>`);
     await waitFor(() => deep(refused, '[part~="launcher"]').length > 0, 'the second chat');
