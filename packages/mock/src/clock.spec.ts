@@ -49,6 +49,24 @@ describe('the mock clock', () => {
     expect(fired).to.equal(true);
     clock.dispose();
   });
+
+  it('keeps a timer whose host timer fires before the wall clock shows its due time', async () => {
+    // Node's timers run on a monotonic clock and may fire a millisecond before Date.now() gets there.
+    const realNow = Date.now;
+    const clock = createMockClock({ start: 0 });
+    let fired = false;
+    clock.setTimeout(() => (fired = true), 10);
+    Date.now = () => realNow() - 20; // the wall clock falls behind the host's timers
+    try {
+      await new Promise((r) => setTimeout(r, 15));
+      expect(fired, 'not due yet on the wall clock').to.equal(false);
+    } finally {
+      Date.now = realNow;
+    }
+    for (let waited = 0; !fired && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    expect(fired).to.equal(true);
+    clock.dispose();
+  });
 });
 
 describe('the seeded random generator', () => {
