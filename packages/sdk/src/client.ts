@@ -74,6 +74,14 @@ export interface ClientOptions {
   maxBodyBytes?: number;
 }
 
+/** What the citizen gave on this page, that a later form may offer (see {@link KcCore.given}). */
+export interface KcGiven {
+  /** Their name as they wrote it (`Сейтқали Әйгерім`). */
+  readonly name?: string;
+  /** Their phone number as they wrote it. */
+  readonly phone?: string;
+}
+
 /**
  * The core of a kc client: transport, outbox, drafts and local data, without any domain module. Domain modules
  * attach to it through their functions (`complaints(kc)`, `outages(kc)`…), so that a bundle holds only the
@@ -97,6 +105,12 @@ export class KcCore {
   readonly options: Readonly<ClientOptions>;
   /** The current language; change it when the page's language changes. */
   locale: KcLocale;
+  /**
+   * What the citizen gave in one form of this page (name, phone), for the next form to offer, so that nothing is
+   * asked twice (WCAG 3.3.7). In memory only, never in storage: emptied by {@link clearLocalData} and when the page
+   * is left (`pagehide`).
+   */
+  given: KcGiven = {};
   readonly #storage: KcStorage;
   readonly #modules = new Map<unknown, unknown>();
 
@@ -112,6 +126,7 @@ export class KcCore {
     );
     this.outbox = new Outbox(this.transport, this.#storage, options.outbox);
     this.drafts = new Drafts(this.#storage);
+    (globalThis as Partial<EventTarget>).addEventListener?.('pagehide', () => (this.given = {}));
   }
 
   /**
@@ -144,7 +159,8 @@ export class KcCore {
    * Removes everything kc stored on this device: the queued items, their results and drafts (deletes the
    * IndexedDB database `kc`), the tab's chat (its id and token in session storage), and every other key in kc's
    * namespace (`kc.` or `kc-`) in local and session storage, such as the widgets' record of what was rated and
-   * which notices were dismissed. The page's own keys stay. Stops the outbox; make a new client afterwards.
+   * which notices were dismissed. The page's own keys stay. Forgets what the citizen gave on this page
+   * ({@link given}). Stops the outbox; make a new client afterwards.
    *
    * @example
    * ```ts
@@ -152,6 +168,7 @@ export class KcCore {
    * ```
    */
   async clearLocalData(): Promise<void> {
+    this.given = {};
     this.outbox.stop();
     forgetSession(this);
     forgetKeys();

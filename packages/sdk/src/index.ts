@@ -35,7 +35,15 @@ export {
 } from '@kc/contract';
 export type * from '@kc/contract';
 export * from './errors/errors.js';
-export { createClient, createCore, KcCore, type ClientOptions, type KcClient, type KcLocale } from './client.js';
+export {
+  createClient,
+  createCore,
+  KcCore,
+  type ClientOptions,
+  type KcClient,
+  type KcGiven,
+  type KcLocale,
+} from './client.js';
 export {
   Transport,
   isTransient,
