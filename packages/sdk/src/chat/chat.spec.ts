@@ -168,6 +168,79 @@ describe('chat(kc) against @kc/mock', () => {
     }
   });
 
+  it('a server that cannot stream: polling tells the queue, the operator, an outage and its end, and the closing', async () => {
+    // The events endpoint answers 204 (a proxy that cannot stream): the session polls.
+    let refused = 0;
+    const polling = createClient({
+      baseUrl,
+      locale: 'ru',
+      storage: 'memory',
+      // A poll every 20 ms of real time.
+      retry: { sleep: () => new Promise<void>((r) => setTimeout(r, 20)) },
+      outbox: { baseDelay: 60_000 },
+      fetch: (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!/\/chat\/sessions\/[^/]+\/events$/.test(url)) return fetch(input, init);
+        refused++;
+        return Promise.resolve(new Response(null, { status: 204 }));
+      },
+    });
+    try {
+      await mock.scenario.set({ longQueue: 2 });
+      const session = await chat(polling).start({ language: 'ru', consent: consent() });
+      const told: string[] = [];
+      for (const type of [
+        'queue.updated',
+        'operator.joined',
+        'transferred',
+        'operator.left',
+        'outage.notice',
+        'session.closed',
+      ] as const) {
+        session.on(type, (detail) =>
+          told.push(type === 'outage.notice' ? `${type} ${String((detail as { status: string }).status)}` : type),
+        );
+      }
+      const place = session.info.position!;
+      expect(place).to.be.at.least(3);
+
+      await mock.scenario.set({ longQueue: 1 });
+      await until(
+        () => session.info.position === place - 1 && told.includes('queue.updated'),
+        'the new place in the queue',
+      );
+      expect(session.queue?.operatorsOnline).to.be.a('number');
+      await mock.scenario.set({ longQueue: 0 });
+      await until(() => told.includes('operator.joined'), 'the operator to join');
+      expect(session.info.operator?.displayName).to.be.a('string');
+
+      await mock.scenario.set({ outage: true });
+      await until(() => session.outage !== undefined, 'the outage notice');
+      expect(session.outage?.affectedChannels).to.include('chat');
+      await mock.scenario.set({ outage: false });
+      await until(() => session.outage === undefined, 'the outage resolved');
+
+      const closed = await fetch(`${baseUrl}/operator/chats/${session.id}/close`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mock.tokens.supervisor}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(closed.status).to.equal(200);
+      await until(() => told.includes('session.closed'), 'the closing');
+      expect(session.ending?.reason).to.equal('operator_closed');
+      expect(refused).to.be.greaterThan(0);
+      expect(told.filter((t) => t !== 'queue.updated')).to.deep.equal([
+        'operator.joined',
+        'outage.notice active',
+        'outage.notice resolved',
+        'session.closed',
+      ]);
+    } finally {
+      chat(polling).forget();
+      polling.close();
+    }
+  });
+
   it('an outage during the chat arrives as outage.notice', async () => {
     const session = await chat(kc).start({ language: 'en', consent: consent() });
     await mock.scenario.set({ outage: true });

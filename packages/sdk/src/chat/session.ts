@@ -4,8 +4,15 @@ import type { KcError } from '../errors/errors.js';
 import { toError } from '../http/transport.js';
 import { openStream } from '../realtime/stream.js';
 import { idempotencyKey } from '../storage/outbox.js';
-import { Attachment, ChatSession, ChatSessionState, watchChatSessionEvents } from '../validation/schemas/index.js';
-import type { Infer } from '../validation/validate.js';
+import {
+  Attachment,
+  ChatSession,
+  ChatSessionState,
+  OutageList,
+  QueueStatus,
+  watchChatSessionEvents,
+} from '../validation/schemas/index.js';
+import type { AnySchema, Infer } from '../validation/validate.js';
 import { uploadWithProgress } from '../complaints/upload.js';
 import { forgetSession, MESSAGE_KIND, rememberSession, type StoredChat } from './store.js';
 
@@ -244,41 +251,84 @@ export class KcChatSession {
       lastEventId: this.#lastEventId,
       signal,
       pollInterval: options.pollInterval ?? 5000,
-      poll: (s) => this.refresh({ signal: s }),
+      poll: (s) => this.#read(s, true, true),
       onError: (error) => signal.aborted || options.onError?.(error),
       onEvent: (event) => {
         if (event.id) this.#lastEventId = event.id;
-        if (event.type === 'reset') return void this.refresh({ signal }).catch((e: KcError) => options.onError?.(e));
+        if (event.type === 'reset') return void this.#read(signal, true).catch((e: KcError) => options.onError?.(e));
         this.#apply(event.type, event.data);
       },
     }).finally(() => (this.#following = false));
   }
 
   /**
-   * Reads the session and its messages again from the server and merges them (after a `reset` of the stream, and
-   * when polling). Messages already shown are not shown twice.
+   * Reads the session and its messages again from the server and merges them. Messages already shown are not
+   * shown twice; a chat found closed is told as `session.closed`.
    *
    * @throws any {@link KcError}
    */
-  async refresh({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
-    const { data } = await this.#kc.request<Infer<typeof ChatSessionState>>({
-      operation: 'getChatSession',
-      path: `chat/sessions/${encodeURIComponent(this.id)}`,
-      headers: this.#headers,
-      schema: ChatSessionState,
-      signal,
-    });
-    const wasClosed = this.info.status === 'closed';
-    this.info = data.session;
+  refresh({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
+    return this.#read(signal);
+  }
+
+  /**
+   * Reads the session again. After a `reset` of the stream, and when polling, the events the stream would have
+   * carried are told from what changed: `queue.updated`, `operator.joined`, `transferred`, `operator.left` and
+   * `session.closed` from the session; when polling also `outage.notice` from the outages that concern the chat
+   * (`listOutages`, as the server tells open chats of them) and the queue's operators online (`getQueueStatus`).
+   */
+  async #read(signal: AbortSignal | undefined, missed?: boolean, poll?: boolean): Promise<void> {
+    const get = <T>(operation: string, path: string, schema: AnySchema, headers?: Record<string, string>) =>
+      this.#kc.request<T>({ operation, path, schema, signal, ...(headers && { headers }) }).then((r) => r.data);
+    const was = this.info;
+    const [data, outages, queue] = await Promise.all([
+      get<Infer<typeof ChatSessionState>>(
+        'getChatSession',
+        `chat/sessions/${encodeURIComponent(this.id)}`,
+        ChatSessionState,
+        this.#headers,
+      ),
+      poll ? get<Infer<typeof OutageList>>('listOutages', 'outages', OutageList) : undefined,
+      poll && was.status === 'queued'
+        ? get<Infer<typeof QueueStatus>>('getQueueStatus', 'queue', QueueStatus, this.#headers)
+        : undefined,
+    ]);
+    const s = data.session;
+    const at = new Date().toISOString();
+    const from = was.operator;
+    const to = s.operator;
+    if (missed && s.status !== 'closed') {
+      const chat = queue?.channels.find((c) => c.channel === 'chat');
+      if (
+        chat &&
+        s.status === 'queued' &&
+        (s.position !== was.position || s.estimatedWaitSeconds !== was.estimatedWaitSeconds)
+      )
+        this.#apply('queue.updated', {
+          position: s.position,
+          estimatedWaitSeconds: s.estimatedWaitSeconds,
+          operatorsOnline: chat.operatorsOnline,
+          at: queue!.generatedAt,
+        });
+      if (from?.displayName !== to?.displayName) {
+        if (!from) this.#apply('operator.joined', { operator: to!, at: s.acceptedAt ?? at });
+        else if (to || s.status === 'queued') this.#apply('transferred', { from, to, topic: s.topic, at });
+        else this.#apply('operator.left', { operator: from, at });
+      }
+      const outage = outages?.items.find((o) => o.affectedChannels.includes('chat'));
+      const known = this.outage;
+      if (outages && (outage ? outage.id !== known?.id || outage.updatedAt !== known.updatedAt : known))
+        this.#apply('outage.notice', outage ?? { ...known!, status: 'resolved' });
+    }
     for (const m of data.messages) this.#merge(m, this.#following);
     if (after(data.lastEventId, this.#lastEventId)) this.#lastEventId = data.lastEventId;
-    if (!wasClosed && data.session.status === 'closed') {
-      this.#ended({
-        reason: data.session.closeReason ?? 'citizen_closed',
-        closedAt: data.session.closedAt ?? '',
+    if (was.status !== 'closed' && s.status === 'closed')
+      this.#apply('session.closed', {
+        reason: s.closeReason ?? 'citizen_closed',
+        closedAt: s.closedAt ?? at,
         ratingInvited: true,
       });
-    }
+    this.info = s;
     this.#changed();
   }
 
