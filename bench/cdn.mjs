@@ -20,9 +20,10 @@ export const LANGUAGES = ['kk', 'ru', 'en'];
  */
 export const ON_DEMAND = {
   // The callback is offered only on a long wait or while the center is closed; the rating only once a chat ended;
-  // an attachment's upload only when the citizen attaches a file.
-  'kc-chat': [/\/kc-callback\.ts$/, /\/kc-rating\.ts$/, /\/sdk\/src\/complaints\/upload\.ts$/],
-  'kc-complaint-form': [/\/sdk\/src\/complaints\/upload\.ts$/],
+  // an attachment's upload only when the citizen attaches a file (`upload.ts` and the `xhr-upload.ts` it imports
+  // when it is called: the first may share a chunk with code loaded at once, the second is always its own file).
+  'kc-chat': [/\/kc-callback\.ts$/, /\/kc-rating\.ts$/, /\/sdk\/src\/complaints\/(xhr-)?upload\.ts$/],
+  'kc-complaint-form': [/\/sdk\/src\/complaints\/(xhr-)?upload\.ts$/],
 };
 
 const CATALOG = /\/(strings|translations)\/([a-z]{2})\.ts$/;
