@@ -159,6 +159,56 @@ function minifyLiterals() {
     },
   };
 }
+/**
+ * Chunks by what loads together. Rollup starts a chunk at every `import()`, so code that an element always ends up
+ * loading (the SDK's core behind the element base, the chat session behind the chat) came in several files, each
+ * compressed on its own. In `buildStart` this plugin builds once with rollup's own chunking, takes for each chunk
+ * the set of elements whose first use loads it (static imports and `import()`, but not an `import()` of another
+ * element, of a language's catalog or of the upload code: `ON_DEMAND_MODULES`, as in `bench/cdn.mjs`), and puts
+ * the modules of all chunks with the same set in one chunk (`manualChunks`, named after the set). No element loads
+ * a module it did not load before; the catalogs and the on-demand parts stay their own files. The price: what an
+ * element loaded through `import()` is now fetched with the code that imports it, not after it.
+ */
+const ON_DEMAND_MODULES = [
+  /\/src\/kc-[a-z-]+\.ts$/,
+  /\/(strings|translations)\/[a-z]{2}\.ts$/,
+  /\/sdk\/src\/complaints\/(xhr-)?upload\.ts$/,
+];
+function togetherChunks(config) {
+  let groups = new Map();
+  const plugin = {
+    name: 'kc-together-chunks',
+    async buildStart() {
+      const { rollup } = await import('rollup');
+      const build = await rollup({ ...config(), logLevel: 'silent' });
+      const { output } = await build.generate({ format: 'es', experimentalMinChunkSize: 1000 });
+      await build.close();
+      const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+      const onDemand = (c) => ON_DEMAND_MODULES.some((pattern) => pattern.test(c.facadeModuleId ?? ''));
+      const loadedBy = new Map();
+      for (const entry of chunks.values()) {
+        if (!entry.isEntry || !/\/src\/kc-[a-z-]+\.ts$/.test(entry.facadeModuleId ?? '')) continue;
+        const tag = entry.name.replace(/^kc-/, '');
+        const seen = new Set();
+        const visit = (c) => {
+          if (seen.has(c)) return;
+          seen.add(c);
+          for (const f of c.imports) visit(chunks.get(f));
+          for (const f of c.dynamicImports) if (chunks.has(f) && !onDemand(chunks.get(f))) visit(chunks.get(f));
+        };
+        visit(entry);
+        for (const c of seen) loadedBy.set(c, [...(loadedBy.get(c) ?? []), tag]);
+      }
+      const elements = new Set([...loadedBy.values()].flat()).size;
+      groups = new Map();
+      for (const [c, tags] of loadedBy) {
+        const name = tags.length === elements ? 'shared' : tags.sort().join('-');
+        for (const id of Object.keys(c.modules)) groups.set(id, name);
+      }
+    },
+  };
+  return { plugin, manualChunks: (id) => groups.get(id) };
+}
 /** After writing, removes the chunk files of earlier builds (their names carry a hash), which would ship too. */
 function pruneChunks() {
   return {
@@ -188,12 +238,14 @@ function sri() {
   };
 }
 if (!only || only.includes('widgets')) {
+  const input = {
+    kc: `${widgets}/src/cdn/kc.ts`,
+    ...Object.fromEntries(tags.map((t) => [t, `${widgets}/src/${t}.ts`])),
+  };
+  const together = togetherChunks(() => ({ input, plugins: cdnPlugins(), preserveEntrySignatures: 'allow-extension' }));
   configs.push({
-    input: {
-      kc: `${widgets}/src/cdn/kc.ts`,
-      ...Object.fromEntries(tags.map((t) => [t, `${widgets}/src/${t}.ts`])),
-    },
-    plugins: [...cdnPlugins(), sri(), pruneChunks()],
+    input,
+    plugins: [...cdnPlugins(), together.plugin, sri(), pruneChunks()],
     // An element's entry file may export more than the element (what its shared chunks need from it): without
     // this, rollup adds a one-line facade file per such entry, one more request on the element's first use.
     preserveEntrySignatures: 'allow-extension',
@@ -206,6 +258,7 @@ if (!only || only.includes('widgets')) {
       // earlier than before: fewer requests, and fewer bytes (each file compresses on its own). Larger values merge
       // one language's texts into chunks every language loads.
       experimentalMinChunkSize: 1000,
+      manualChunks: together.manualChunks,
     },
   });
   if (tags.length > 0) {
