@@ -96,7 +96,15 @@ export async function nextStep(el: KcElement): Promise<void> {
  */
 export async function fillAppeal(
   el: KcElement,
-  options: { description?: string; iin?: string; consent?: boolean; afterDescription?: () => Promise<void> } = {},
+  options: {
+    description?: string;
+    iin?: string;
+    lastName?: string;
+    firstName?: string;
+    phone?: string;
+    consent?: boolean;
+    afterDescription?: () => Promise<void>;
+  } = {},
 ): Promise<void> {
   field(el, 'kind').click();
   const select = field<HTMLSelectElement>(el, 'categoryId');
@@ -108,9 +116,9 @@ export async function fillAppeal(
   await options.afterDescription?.();
   await nextStep(el);
   type(field(el, 'iin'), options.iin ?? '850715401236');
-  type(field(el, 'lastName'), 'Сейтқали');
-  type(field(el, 'firstName'), 'Әйгерім');
-  type(field(el, 'phone'), '8 (701) 123-45-67');
+  type(field(el, 'lastName'), options.lastName ?? 'Сейтқали');
+  type(field(el, 'firstName'), options.firstName ?? 'Әйгерім');
+  type(field(el, 'phone'), options.phone ?? '8 (701) 123-45-67');
   await settle(el, 1);
   await nextStep(el);
   if (options.consent !== false) {

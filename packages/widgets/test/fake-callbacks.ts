@@ -216,6 +216,7 @@ export function fakeCallbackClient(options: FakeCallbackOptions = {}): FakeCallb
   ]);
   fake.client = {
     locale: 'kk',
+    given: {},
     outbox: {
       storage: 'indexeddb',
       on(type: string, listener: (detail: never) => void) {

@@ -127,6 +127,7 @@ export function fakeClient(
   ]);
   const client = {
     locale: 'kk',
+    given: {},
     use(key: unknown) {
       const module = modules.get(key);
       if (!module) throw new Error('[test] this fake client does not implement that module');

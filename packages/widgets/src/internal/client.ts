@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { ContextRoot, createContext } from '@lit/context';
-import { config, type KcCore, type KcConfig, type KcOutage } from '@kc/sdk';
+import { config, type KcCore, type KcConfig, type KcGiven, type KcOutage } from '@kc/sdk';
 
-export type { AlternativeChannel, LocalizedText } from '@kc/sdk';
+export type { AlternativeChannel, KcGiven, LocalizedText } from '@kc/sdk';
 
 /**
  * The client a kc element calls: a `@kc/sdk` core (`createCore`) or full client (`createClient`). Elements reach
@@ -38,6 +38,26 @@ export interface ConfigState {
 
 /** The contact center's configuration, loaded once by `<kc-provider>` for every widget inside it. */
 export const configContext = createContext<ConfigState | undefined>(Symbol.for('kc.context.config'));
+
+/** The elements whose form offers what the citizen gave elsewhere on the page. */
+const offering = new Set<{ requestUpdate(): void }>();
+
+/**
+ * Keeps what the citizen gave in a form (empty values left out) in the client's memory, `KcCore.given`, never in
+ * storage, and has every form that offers it render again, so that nothing is asked twice (WCAG 3.3.7). The SDK
+ * forgets it on `clearLocalData()` and when the page is left.
+ */
+export function give(client: WidgetClient, given: KcGiven): void {
+  const { name, phone } = given;
+  client.given = { ...client.given, ...(name && { name }), ...(phone && { phone }) };
+  for (const element of offering) element.requestUpdate();
+}
+
+/** While `on`, `element` renders again whenever a form of the page is given something (see {@link give}). */
+export function offerGiven(element: { requestUpdate(): void }, on: boolean): void {
+  if (on) offering.add(element);
+  else offering.delete(element);
+}
 
 /** The configuration calls of `client` (cached, and shared by concurrent callers, in the SDK). */
 export const configOf = (client: WidgetClient) => config(client);

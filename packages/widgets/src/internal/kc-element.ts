@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -18,6 +18,7 @@ import {
 } from './client.js';
 import { createClientFor, sdkLocale } from './create-client.js';
 import { describeError, isAbort, KcNoClientError } from './errors.js';
+import { renderHelp } from './help.js';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatNumber } from './format.js';
 import { observeLang, resolveLocale, unobserveLang, type LangListener } from './locale.js';
 import { VERSION } from './version.js';
@@ -286,6 +287,14 @@ export class KcElement extends LitElement {
           : null
       }
     </div>`;
+  }
+
+  /**
+   * The help every widget shows last, the same in each (WCAG 3.2.6): the contact center's channels under
+   * `common.help`; see `renderHelp` in `internal/help.ts`.
+   */
+  protected renderHelp(): TemplateResult | typeof nothing {
+    return renderHelp(this, this.config, this.t);
   }
 
   /** A polite "Loading…" for a task's pending state, for elements that show one. */

@@ -142,6 +142,30 @@ export const baseStyles = css`
       color: var(--_kc-color-text);
     }
 
+    /* The help every widget shows last (WCAG 3.2.6): the contact center's channels behind one disclosure. */
+    .kc-help {
+      margin-block-start: var(--_kc-space-m);
+    }
+
+    .kc-help summary {
+      inline-size: fit-content;
+      min-block-size: 1.5rem;
+      cursor: pointer;
+      color: var(--_kc-color-link);
+    }
+
+    .kc-help ul {
+      margin: var(--_kc-space-xs) 0 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    /* Links in a list, not in running text: 24 px targets (WCAG 2.5.8). */
+    .kc-help a {
+      display: inline-block;
+      min-block-size: 1.5rem;
+    }
+
     @media (forced-colors: active) {
       .kc-button,
       .kc-success,

@@ -33,6 +33,7 @@ const en = {
       e_otinish: 'eOtinish',
     },
     list: (items) => formatList('en', items),
+    help: 'Help from the contact center',
   },
 
   outageBanner: {

@@ -70,6 +70,7 @@ const kk = {
     },
     // Not Intl.ListFormat: browsers' Kazakh data differ (Chromium joins with a bare comma).
     list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} және ${items.at(-1)}`),
+    help: 'Байланыс орталығының көмегі',
   },
 
   outageBanner: {

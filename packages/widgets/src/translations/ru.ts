@@ -34,6 +34,7 @@ const ru = {
       e_otinish: 'eOtinish',
     },
     list: (items) => formatList('ru', items),
+    help: 'Помощь контакт-центра',
   },
 
   outageBanner: {

@@ -69,6 +69,8 @@ export interface Translation {
     channel: Record<ChannelName, string>;
     /** Joins a list: `["чат", "телефон"]` → `чат и телефон`. */
     list: (items: readonly string[]) => string;
+    /** The help every widget shows last: the name of the disclosure with the contact center's channels. */
+    help: string;
   };
 
   outageBanner: {

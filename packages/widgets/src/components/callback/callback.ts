@@ -18,7 +18,7 @@ import {
   type KcQueueStatus,
 } from '@kc/sdk';
 import { KcElement } from '../../internal/kc-element.js';
-import { configOf, type Config, type WidgetClient } from '../../internal/client.js';
+import { configOf, give, offerGiven, type Config, type WidgetClient } from '../../internal/client.js';
 import { sdkLocale } from '../../internal/create-client.js';
 import { formatDateTime } from '../../internal/format.js';
 import { resolveLocale } from '../../internal/locale.js';
@@ -155,7 +155,7 @@ export class KcCallback extends KcElement {
   @state() private slotStart?: string;
   @state() private topicValue?: string;
   @state() private phoneValue?: string;
-  @state() private nameValue = '';
+  @state() private nameValue?: string;
   @state() private language?: 'kk' | 'ru' | 'en';
   @state() private consent = false;
   @state() private errors: Partial<Record<Field, CallbackErrorCode>> = {};
@@ -194,10 +194,12 @@ export class KcCallback extends KcElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#detach();
+    offerGiven(this, false);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    offerGiven(this, true);
     if (this.hasUpdated && this.#client) this.#attach(this.#client);
   }
 
@@ -302,7 +304,7 @@ export class KcCallback extends KcElement {
     const phone = this.#phone.trim();
     if (!phone) errors.phone = 'phoneRequired';
     else if (!normalizeKzPhone(phone)) errors.phone = 'phoneInvalid';
-    const name = this.nameValue.trim().normalize('NFC');
+    const name = this.#name.trim().normalize('NFC');
     if (name && (!NAME.test(name) || name.length > 100)) errors.name = 'nameInvalid';
     if (!this.consent) errors.consent = 'consentRequired';
     return errors;
@@ -312,8 +314,13 @@ export class KcCallback extends KcElement {
     return this.topicValue ?? this.topic ?? '';
   }
 
+  // What the citizen typed here, else the page's `phone`, else what they gave in another form of the page.
   get #phone(): string {
-    return this.phoneValue ?? this.phone ?? '';
+    return this.phoneValue ?? (this.phone || this.#client?.given.phone || '');
+  }
+
+  get #name(): string {
+    return this.nameValue ?? this.#client?.given.name ?? '';
   }
 
   #mode(offer: Offer): 'asap' | 'slot' {
@@ -342,11 +349,12 @@ export class KcCallback extends KcElement {
     this.errors = {};
     this.summary = false;
     this.busy = true;
-    const name = this.nameValue.trim().normalize('NFC');
+    const name = this.#name.trim().normalize('NFC');
+    const phone = normalizeKzPhone(this.#phone) ?? this.#phone;
     try {
       const client = await this.getClient();
       const result = await callbacks(client).request({
-        phone: normalizeKzPhone(this.#phone) ?? this.#phone,
+        phone,
         topic: this.#topic.trim().normalize('NFC'),
         language: this.language ?? sdkLocale(this.locale),
         when: this.#when(offer),
@@ -355,6 +363,7 @@ export class KcCallback extends KcElement {
         ...(this.categoryId && { categoryId: this.categoryId }),
         ...(this.chatSessionId && { chatSessionId: this.chatSessionId }),
       });
+      give(client, { name, phone });
       if (result.status === 'sent') {
         this.#booked(result.id, result.receipt.callback, '');
       } else {
@@ -522,7 +531,7 @@ export class KcCallback extends KcElement {
     return html`<div class="base" part="base">
       ${this.#heading('heading', s.heading)}
       <div class="kc-visually-hidden" role="status">${this.notice}</div>
-      ${body ?? nothing}
+      ${body ?? nothing} ${this.renderHelp()}
     </div>`;
   }
 
@@ -758,7 +767,7 @@ export class KcCallback extends KcElement {
             spellcheck="false"
             aria-describedby=${this.#describedBy('name', true)}
             aria-invalid=${this.errors.name ? 'true' : 'false'}
-            .value=${live(this.nameValue)}
+            .value=${live(this.#name)}
             @input=${(e: Event) => (this.nameValue = (e.target as HTMLInputElement).value)}
           />
         </div>

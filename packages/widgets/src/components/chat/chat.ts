@@ -17,7 +17,8 @@ import { KcElement } from '../../internal/kc-element.js';
 import type { AlternativeChannel, LocalizedText, WidgetClient } from '../../internal/client.js';
 import { sdkLocale } from '../../internal/create-client.js';
 import { resolveLocale } from '../../internal/locale.js';
-import { isWebLink, safeHref, telHref } from '../../internal/url.js';
+import { safeHref } from '../../internal/url.js';
+import { channelItem } from '../../internal/help.js';
 import type { StringsOverride } from '../../translations/translation.js';
 import { tokenStyles } from '../../styles/tokens.js';
 import { baseStyles } from '../../styles/base.js';
@@ -736,6 +737,7 @@ export class KcChat extends KcElement {
       </header>
       ${this.offline ? html`<p class="offline" part="offline">${s.offline}</p>` : nothing}
       <div class="body">${this.#renderView()}</div>
+      ${this.renderHelp()}
     </section>`;
   }
 
@@ -978,16 +980,7 @@ export class KcChat extends KcElement {
   }
 
   #renderAlternative(alternative: Partial<AlternativeChannel> & Pick<AlternativeChannel, 'label'>): TemplateResult {
-    const label = this.text(alternative.label);
-    const value = alternative.value && !label.includes(alternative.value) ? alternative.value : undefined;
-    const href =
-      safeHref(alternative.href, ['https:', 'http:', 'tel:', 'mailto:']) ??
-      (alternative.channel === 'phone' ? telHref(alternative.value) : undefined);
-    const text = value ? `${label} — ${value}` : label;
-    if (!href) return html`<li>${text}</li>`;
-    return isWebLink(href)
-      ? html`<li><a href=${href} target="_blank" rel="noopener noreferrer">${text}</a></li>`
-      : html`<li><a href=${href}>${text}</a></li>`;
+    return channelItem(alternative, this.text(alternative.label), ['https:', 'http:', 'tel:', 'mailto:']);
   }
 
   #renderLog(session: KcChatSession): TemplateResult {

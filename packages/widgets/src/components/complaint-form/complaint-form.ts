@@ -16,7 +16,7 @@ import {
   type LocalizedText,
 } from '@kc/sdk';
 import { KcElement } from '../../internal/kc-element.js';
-import type { Config, WidgetClient } from '../../internal/client.js';
+import { give, type Config, type WidgetClient } from '../../internal/client.js';
 import { describeError, isAbort } from '../../internal/errors.js';
 import { resolveLocale } from '../../internal/locale.js';
 import { CustomStates } from '../../internal/custom-states.js';
@@ -639,6 +639,8 @@ export class KcComplaintForm extends KcElement {
     try {
       const client = await this.getClient();
       const result = await complaints(client).submit(draft, { draftKey: this.draftKey });
+      const { lastName, firstName, middleName, phone } = this.values;
+      give(client, { name: [lastName, firstName, middleName].filter(Boolean).join(' ').normalize('NFC'), phone });
       if (result.status === 'sent') {
         this.#landed(result.id, result.receipt, false);
       } else {
@@ -771,7 +773,7 @@ export class KcComplaintForm extends KcElement {
       complete: (config) => (config ? this.#renderForm(config) : nothing),
       error: (error) => this.renderError(error, () => this.retryConfig()),
     });
-    return html`${status}${content}`;
+    return html`${status}${content}${this.renderHelp()}`;
   }
 
   #heading(text: string, extra?: TemplateResult): TemplateResult {

@@ -367,7 +367,7 @@ export class KcComplaintStatus extends KcElement {
             </button>
           </div>
         </form>
-        ${this.#renderResult()}
+        ${this.#renderResult()} ${this.renderHelp()}
       </div>`;
   }
 

@@ -5,7 +5,7 @@ import { Task } from '@lit/task';
 import { KcElement } from '../../internal/kc-element.js';
 import { outages } from '@kc/sdk';
 import type { AlternativeChannel, Outage } from '../../internal/client.js';
-import { isWebLink, safeHref, telHref } from '../../internal/url.js';
+import { channelItem } from '../../internal/help.js';
 import { KcOutageDismissEvent } from '../../events/kc-outage-dismiss.js';
 import { tokenStyles } from '../../styles/tokens.js';
 import { baseStyles } from '../../styles/base.js';
@@ -211,6 +211,7 @@ export class KcOutageBanner extends KcElement {
       <ul class="list">
         ${outages.map((o, i) => this.#renderOutage(o, i))}
       </ul>
+      ${this.renderHelp()}
     </section>`;
   }
 
@@ -283,15 +284,7 @@ export class KcOutageBanner extends KcElement {
 
   #renderAlternative(alternative: AlternativeChannel): TemplateResult | typeof nothing {
     const label = this.text(alternative.label);
-    const value = alternative.value && !label.includes(alternative.value) ? alternative.value : undefined;
-    const href =
-      safeHref(alternative.href, ['https:', 'http:', 'tel:', 'mailto:']) ??
-      (alternative.channel === 'phone' ? telHref(alternative.value) : undefined);
-    if (!label && !value) return nothing;
-    const text = value ? `${label} — ${value}` : label;
-    if (!href) return html`<li>${text}</li>`;
-    return isWebLink(href)
-      ? html`<li><a href=${href} rel="noopener noreferrer">${text}</a></li>`
-      : html`<li><a href=${href}>${text}</a></li>`;
+    if (!label && !alternative.value) return nothing;
+    return channelItem(alternative, label, ['https:', 'http:', 'tel:', 'mailto:']);
   }
 }

@@ -483,7 +483,9 @@ export class KcRating extends KcElement {
         : loading
           ? this.renderLoading()
           : this.#renderForm();
-    return html`<div class="base" part="base">${this.#heading('heading', s.heading[kind])} ${status} ${body}</div>`;
+    return html`<div class="base" part="base">
+      ${this.#heading('heading', s.heading[kind])} ${status} ${body} ${this.renderHelp()}
+    </div>`;
   }
 
   #error(field: Field): TemplateResult | typeof nothing {
