@@ -74,10 +74,12 @@ const cdnPlugins = () => [
     target: 'es2022',
     tsconfig: `${root}tsconfig.base.json`,
     define: { 'process.env.NODE_ENV': '"production"' },
+    charset: 'utf8',
   }),
   minifyLiterals(),
-  // Each chunk minified as a whole (not module by module): names and syntax are shortened across modules.
-  minify({ target: 'es2022', legalComments: 'none' }),
+  // Each chunk minified as a whole (not module by module): names and syntax are shortened across modules. Text stays
+  // UTF-8 (`charset`), not `\uXXXX` escapes: a module script is always decoded as UTF-8.
+  minify({ target: 'es2022', legalComments: 'none', charset: 'utf8' }),
 ];
 
 /**
