@@ -11,24 +11,14 @@ import type {
   OperatorEvent,
   Resolution,
 } from '@kc/contract';
+// The transitions the contract allows (`changeComplaintStatus`), from the rules every host runs: the server refuses
+// any other with `409`.
+import { COMPLAINT_STATUSES as STATUSES, TRANSITIONS } from '@kc/backend';
 import { formatDateTime, pick, zonedDateTime } from './i18n.js';
 import { Panel, localized, text } from './panel.js';
 
-/** The transitions the contract allows (`changeComplaintStatus`); the server refuses any other with `409`. */
-const TRANSITIONS: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {
-  registered: ['in_review', 'forwarded', 'rejected', 'withdrawn'],
-  in_review: ['forwarded', 'escalated', 'awaiting_citizen', 'answered', 'rejected', 'withdrawn'],
-  escalated: ['in_review', 'forwarded', 'answered', 'rejected', 'withdrawn'],
-  awaiting_citizen: ['in_review', 'answered', 'withdrawn'],
-  forwarded: ['answered', 'closed'],
-  answered: ['closed', 'in_review'],
-  closed: [],
-  rejected: [],
-  withdrawn: [],
-};
 const REASON_REQUIRED: readonly ComplaintStatus[] = ['rejected', 'escalated', 'awaiting_citizen'];
 const OPEN: readonly ComplaintStatus[] = ['registered', 'in_review', 'forwarded', 'escalated', 'awaiting_citizen'];
-const STATUSES = Object.keys(TRANSITIONS) as ComplaintStatus[];
 const OUTCOMES: readonly Resolution['outcome'][] = ['satisfied', 'partially_satisfied', 'not_satisfied', 'explained'];
 /** The `system` of an eOtinish number (a lowercase id in the contract). */
 const E_OTINISH = 'e-otinish';
