@@ -26,13 +26,13 @@
 //
 // `--trace` writes a DevTools performance trace of one more first open, after the measured runs (open it in the
 // Performance panel).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromiumArgs } from '../scripts/browsers.mjs';
+import { startReferenceServer } from './reference-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const args = process.argv.slice(2);
@@ -53,35 +53,10 @@ if (!existsSync(join(cdn, 'kc.js')) || !existsSync(join(cdn, 'kc-chat.js'))) {
 }
 
 // ---------------------------------------------------------------- the API: the reference server in a child process
-let child;
-let dataDir;
+let server;
 async function startApi(pageOrigin) {
-  dataDir = mkdtempSync(join(tmpdir(), 'kc-bench-runtime-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  child = spawn(
-    process.execPath,
-    ['--conditions=kc-source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        KC_DATA_DIR: dataDir,
-        KC_LOG: '0',
-        KC_ALLOWED_ORIGINS: pageOrigin,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('/api/v1')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-  });
-  return `http://127.0.0.1:${port}/api/v1`;
+  server = await startReferenceServer({ env: { KC_ALLOWED_ORIGINS: pageOrigin } });
+  return `${server.origin}/api/v1`;
 }
 
 // ---------------------------------------------------------------- the page origin: an article, and the CDN files
@@ -330,11 +305,7 @@ try {
 } finally {
   await browser.close();
   pageServer.close();
-  if (child) {
-    child.kill('SIGINT');
-    await new Promise((r) => child.once('exit', r));
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 }
 
 const median = (values) => {

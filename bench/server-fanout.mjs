@@ -15,13 +15,13 @@
 // of an HTTP and SSE parser, so that reading 5 000 sockets does not delay the clock of the publisher; receipts are stamped with the
 // process's monotonic clock, which all threads share. `--cpu-prof` writes the server's CPU profile
 // (`.cpuprofile`, open it in Chrome's DevTools) to a temporary folder and prints where.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'yaml';
+import { startReferenceServer } from './reference-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const args = process.argv.slice(2);
@@ -43,52 +43,26 @@ let baseUrl = arg('url', undefined);
 const contract = parse(readFileSync(join(root, 'packages/contract/openapi.yaml'), 'utf8'));
 const example = (name) => structuredClone(contract.components.schemas[name].examples[0]);
 
-let child;
-let dataDir;
+let server;
 async function startServer() {
-  dataDir = mkdtempSync(join(tmpdir(), 'kc-bench-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
   if (CPU_PROF) profileDir = mkdtempSync(join(tmpdir(), 'kc-bench-profile-'));
-  child = spawn(
-    process.execPath,
-    [
-      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      '--conditions=kc-source',
-      '--import',
-      'tsx',
-      join(root, 'packages/server/src/cli.ts'),
-    ],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        KC_DATA_DIR: dataDir,
-        KC_LOG: '0',
-        KC_OPERATOR_TOKENS: `bench:supervisor:${TOKEN}`,
-        KC_STREAMS_PER_CLIENT: String(STREAMS + 100),
-        KC_STREAMS_MAX: String(STREAMS + 100),
-        KC_WRITE_LIMIT: String(COMPLAINTS * 10 + 1000),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  server = await startReferenceServer({
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    env: {
+      KC_OPERATOR_TOKENS: `bench:supervisor:${TOKEN}`,
+      KC_STREAMS_PER_CLIENT: String(STREAMS + 100),
+      KC_STREAMS_MAX: String(STREAMS + 100),
+      KC_WRITE_LIMIT: String(COMPLAINTS * 10 + 1000),
     },
-  );
-  await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('/api/v1')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
   });
-  baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = server.origin;
 }
 
 /** CPU time (user + system) the server process has used, in ms; the machine's load does not inflate it much. */
 function serverCpuMs() {
-  if (!child) return undefined;
+  if (!server) return undefined;
   try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
   } catch {
     return undefined;
@@ -96,9 +70,9 @@ function serverCpuMs() {
 }
 
 function rssMb() {
-  if (!child) return undefined;
+  if (!server) return undefined;
   try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1]);
     return kb / 1024;
   } catch {
     return undefined;
@@ -242,7 +216,7 @@ async function main() {
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(
-    `\nkc server fan-out (Node ${process.version}, ${child ? 'PGlite, server in a child process' : baseUrl})`,
+    `\nkc server fan-out (Node ${process.version}, ${server ? 'PGlite, server in a child process' : baseUrl})`,
   );
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
   if (process.env.KC_BENCH_DEBUG) console.log(perBroadcast);
@@ -251,10 +225,6 @@ async function main() {
 try {
   await main();
 } finally {
-  if (child) {
-    child.kill('SIGINT');
-    await new Promise((r) => child.once('exit', r));
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
   if (profileDir) console.log(`  server CPU profile in ${profileDir}`);
 }
