@@ -163,8 +163,8 @@ if (which) {
     for (const fileName of sets.get(name)) {
       for (const [id, m] of Object.entries(files.get(fileName).modules)) {
         if (!m.code) continue;
-        const { code } = await transform(m.code, { minify: true, loader: 'js', target: 'es2022' });
-        list.push({ file: fileName, module: id.replace(root, ''), 'min (B)': code.length });
+        const { code } = await transform(m.code, { minify: true, loader: 'js', target: 'es2022', charset: 'utf8' });
+        list.push({ file: fileName, module: id.replace(root, ''), 'min (B)': Buffer.byteLength(code) });
       }
     }
     console.log(`\nModules of "${name.trim()}", each minified alone\n`);
