@@ -24,6 +24,10 @@
 //
 //   node bench/runtime.mjs [--runs 5] [--throttle 4] [--chromium /usr/bin/chromium] [--trace first-open.json]
 //
+// After the table: the widget files the chat fetched (load, first open and the second after it) with their brotli
+// bytes, against what `npm run size` counts for the chat's first use: a file fetched but not counted would mean the
+// size budget measures too little; one counted but not fetched, that it measures more than a first open loads.
+//
 // `--trace` writes a DevTools performance trace of one more first open, after the measured runs (open it in the
 // Performance panel).
 import { spawnSync } from 'node:child_process';
@@ -191,11 +195,14 @@ async function newTab(browser) {
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 800 });
   const cdp = await page.createCDPSession();
-  const net = { requests: 0, bytes: 0, apiBytes: 0 };
+  /** Every widget file the page asked for, in order (paths under the CDN folder). */
+  const net = { requests: 0, bytes: 0, apiBytes: 0, cdnFiles: [] };
   const api = new Set();
   cdp.on('Network.requestWillBeSent', (e) => {
     net.requests++;
     if (e.request.url.startsWith(apiOrigin)) api.add(e.requestId);
+    const path = new URL(e.request.url).pathname;
+    if (path.startsWith('/cdn/')) net.cdnFiles.push(path.slice(5));
   });
   cdp.on('Network.loadingFinished', (e) => {
     net.bytes += e.encodedDataLength;
@@ -218,6 +225,8 @@ const browser = await puppeteer.launch({
 });
 
 const results = { bare: [], loader: [], idle: [], load: [], open: [] };
+/** Per run: the widget files fetched for the chat's load and first open (the loader aside). */
+const fetched = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     {
@@ -276,6 +285,10 @@ try {
         return false;
       }),
     );
+    // What the chat fetched from being added until a second after its field showed (what it loads right after
+    // opening, e.g. behind an import(), belongs to its first open too).
+    await new Promise((r) => setTimeout(r, 1000));
+    fetched.push(net.cdnFiles.filter((f) => f !== 'kc.js'));
     await context.close();
     process.stdout.write(`\r[bench] run ${run + 1} of ${RUNS}`);
   }
@@ -345,3 +358,27 @@ const open = results.open;
 console.log(
   `\n  aim for the first open: main thread ≤ 50 ms (${median(open.map((x) => x.taskMs)).toFixed(0)} ms), no long task (${median(open.map((x) => x.longTasks))}), no layout shift (${median(open.map((x) => x.shift)).toFixed(3)})`,
 );
+
+// The chat's first open as fetched, against what `npm run size` counts for it (bench/cdn.mjs, kk): a file fetched
+// but not counted would mean the size budget measures too little.
+const files = [...new Set(fetched.flat())].sort();
+const { cdnBuild } = await import('./cdn.mjs');
+const build = await cdnBuild();
+const counted = build.closure(['kc.js'], () => false);
+for (const f of build.closure(['kc-chat.js'], build.firstUse('kc-chat', 'kk'))) counted.add(f);
+const builtNow = files.every((f) => build.files.has(f));
+const bodies = files.reduce((n, f) => n + brotli(`/cdn/${f}`, readFileSync(join(cdn, f))).length, 0);
+console.log(
+  `\n  files the chat fetched (load + first open + 1 s, kk): ${files.length}, ${bodies} B brotli bodies (+ kc.js ${brotli('/cdn/kc.js', readFileSync(join(cdn, 'kc.js'))).length} B)`,
+);
+if (!builtNow) {
+  console.log('  (packages/widgets/dist/cdn is not the current build: run `npm run build` to compare with `npm run size`)');
+} else {
+  const notCounted = files.filter((f) => !counted.has(f));
+  const notFetched = [...counted].filter((f) => f !== 'kc.js' && !files.includes(f));
+  console.log(`  counted by npm run size (first use, kk): ${counted.size} files, ${build.total(counted)} B`);
+  console.log(`  fetched but not counted: ${notCounted.length ? notCounted.join(', ') : 'none'}`);
+  console.log(
+    `  counted but not fetched: ${notFetched.length ? notFetched.map((f) => `${f} ${build.measure(f).brotli} B`).join(', ') : 'none'}`,
+  );
+}
