@@ -13,7 +13,8 @@ function isDevMode(): boolean {
 }
 
 /** The codes of kc's dev-only warnings; each has a section in the `@kc/widgets` README under "Warnings". */
-export type WarningCode = 'define-version' | 'no-client' | 'on-error-threw' | 'catalog-failed' | 'storage-unavailable';
+export type WarningCode =
+  'define-version' | 'no-client' | 'on-error-threw' | 'catalog-failed' | 'storage-unavailable' | 'chat-twice';
 
 const issued = new Set<string>();
 

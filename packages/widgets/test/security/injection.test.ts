@@ -189,8 +189,10 @@ async function exercise(mock: MockWorker, text: string, url: string): Promise<Se
     const banner = mount(html`<kc-outage-banner base-url="/api/v1" lang="en"></kc-outage-banner>`);
     await waitFor(() => deep(banner, '[part="message"]').length > 0, 'the outage in the banner');
     await waitFor(() => deep(chat, '[part="outage"]').length > 0, 'the outage in the chat');
-    // A new chat during the outage (the first one gone from the page): the start is refused and the chat shows the
-    // outage and the other channels.
+    // A new chat during the outage: the start is refused and the chat shows the outage and the other channels. A
+    // page has one chat (a second <kc-chat> waits hidden while the first is there), so the first leaves the page,
+    // which detaches its session: only then can the tab's entry be cleared for good (a live session writes it again
+    // when the outbox delivers its message, and the second chat would then resume the first conversation).
     chat.remove();
     sessionStorage.clear();
     const refused = mount(html`<kc-chat base-url="/api/v1" lang="en"></kc-chat>`);

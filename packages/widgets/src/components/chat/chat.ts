@@ -17,6 +17,7 @@ import { KcElement } from '../../internal/kc-element.js';
 import type { AlternativeChannel, LocalizedText, WidgetClient } from '../../internal/client.js';
 import { sdkLocale } from '../../internal/create-client.js';
 import { resolveLocale } from '../../internal/locale.js';
+import { warnOnce } from '../../internal/warn.js';
 import { safeHref } from '../../internal/url.js';
 import { channelItem } from '../../internal/help.js';
 import type { StringsOverride } from '../../translations/translation.js';
@@ -56,6 +57,15 @@ const KB_MIN = 3;
 const PAGE = 100;
 let uploadIds = 0;
 let announcementIds = 0;
+
+/**
+ * The `<kc-chat>` elements on the page, in the order they connected. The tab has one chat session, so only the
+ * first one is the chat: the others render nothing and follow nothing until it leaves the page, and then the next
+ * one takes over and resumes the same conversation (a single-page app that renders its new page before removing
+ * the old one). Two elements following one session would corrupt each other: both rewrite the tab's entry, and one
+ * leaving stops the session the other shows when they share a client.
+ */
+const chats: KcChat[] = [];
 
 /**
  * @summary The contact center's web chat: a launcher and a panel with knowledge-base answers, the queue with its
@@ -183,6 +193,13 @@ export class KcChat extends KcElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    chats.push(this);
+    if (chats[0] !== this) {
+      warnOnce(
+        'chat-twice',
+        'a second <kc-chat> is on the page: it stays hidden while the first one is there (the tab has one chat).',
+      );
+    }
     globalThis.addEventListener?.('online', this.#online);
     globalThis.addEventListener?.('offline', this.#online);
     void this.#resume();
@@ -198,6 +215,13 @@ export class KcChat extends KcElement {
     this.#queueNotice?.stop();
     clearTimeout(this.#kbTimer);
     this.#kbController?.abort();
+    const first = chats[0] === this;
+    chats.splice(chats.indexOf(this), 1);
+    // The next chat on the page takes over the tab's chat, now that this one no longer follows it.
+    if (first && chats[0]) {
+      chats[0].requestUpdate();
+      void chats[0].#resume();
+    }
   }
 
   readonly #online = () => {
@@ -209,7 +233,7 @@ export class KcChat extends KcElement {
 
   /** Resumes the chat this tab started on an earlier page (reads session storage only; stores nothing). */
   async #resume(): Promise<void> {
-    if (this.#resumed || !this.hasClientSource) return;
+    if (this.#resumed || !this.hasClientSource || chats[0] !== this) return;
     this.#resumed = true;
     try {
       const module = chat(await this.getClient());
@@ -661,7 +685,9 @@ export class KcChat extends KcElement {
     );
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
+    // A second chat on the page waits, unseen, for the first one to leave.
+    if (chats[0] !== this) return nothing;
     const s = this.s;
     const unread = this.unread;
     const launcherName = unread ? s.launcherUnread(unread) : s.launcher;
