@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Nothing asked twice (WCAG 3.3.7) across widgets: the name and phone given in <kc-complaint-form> are offered, as
-// values the citizen can change, by a <kc-callback> of the same page, against the real @kc/sdk and @kc/mock. They
+// values the citizen can change, by a <kc-callback> of the same page and by the callback form <kc-chat> offers,
+// against the real @kc/sdk and @kc/mock. They
 // live in the client's memory only: never in local or session storage or IndexedDB, forgotten by clearLocalData()
 // and when the page is left.
 import { expect, html } from '@open-wc/testing';
@@ -9,6 +10,7 @@ import type { KcCore } from '@kc/sdk';
 import '../src/kc-provider.js';
 import '../src/kc-complaint-form.js';
 import '../src/kc-callback.js';
+import '../src/kc-chat.js';
 import { give } from '../src/internal/client.js';
 import type { KcElement } from '../src/internal/kc-element.js';
 import { mount, unmountAll } from './dom.js';
@@ -73,6 +75,7 @@ describe('nothing asked twice across widgets (3.3.7)', function () {
   after(() => mock.stop());
   afterEach(async () => {
     unmountAll();
+    await mock.scenario.reset();
     for (const client of clients.splice(0)) await client.clearLocalData();
   });
 
@@ -113,6 +116,38 @@ describe('nothing asked twice across widgets (3.3.7)', function () {
     await settle(callback);
     expect(field(callback, 'phone').value).to.equal('');
     expect(field(callback, 'name').value, 'what the citizen typed here stays').to.equal(FIRST);
+  });
+
+  it("offers them in the callback form the chat offers, which leaves the help to the chat's panel", async () => {
+    await mock.scenario.set({ centerClosed: true });
+    const client = clientOver();
+    clients.push(client);
+    const root = mount(
+      html`<kc-provider .client=${client} lang="ru">
+        <kc-complaint-form></kc-complaint-form>
+        <kc-chat></kc-chat>
+      </kc-provider>`,
+    );
+    const form = root.querySelector<KcElement>('kc-complaint-form')!;
+    const chat = root.querySelector<KcElement & { show(): void }>('kc-chat')!;
+    await poll(() => $(form, 'form') !== null, 'the form');
+    await fillAppeal(form, { lastName: LAST, firstName: FIRST, phone: PHONE });
+    $<HTMLButtonElement>(form, '[part~="submit-button"]')!.click();
+    await poll(() => $(form, '.receipt') !== null, 'the receipt');
+
+    // The center is closed: the chat offers a callback before queueing.
+    chat.show();
+    await poll(() => $(chat, '.offer .kc-button--primary') !== null, 'the callback offer');
+    $<HTMLButtonElement>(chat, '.offer .kc-button--primary')!.click();
+    await poll(() => {
+      const inline = $(chat, 'kc-callback');
+      return inline !== null && $(inline, '#phone') !== null;
+    }, 'the callback form in the chat');
+    const inline = $<KcElement>(chat, 'kc-callback')!;
+    expect(field(inline, 'phone').value).to.equal(PHONE);
+    expect(field(inline, 'name').value).to.equal(`${LAST} ${FIRST}`);
+    expect($(inline, '[part="help"]'), 'no second help inside the chat').to.equal(null);
+    expect($(chat, '[part="panel"] > [part="help"]'), "the chat panel's help").to.not.equal(null);
   });
 
   it('forgets what was given when the page is left', async () => {
