@@ -94,6 +94,7 @@ const insideHours = (schedule: Config['schedule'], slot: Slot) =>
  * @csspart queued - The "saved on this device" notice.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's retry button.
+ * @csspart help - The contact center's channels, last in the element and the same in every kc element (WCAG 3.2.6).
  *
  * @cssproperty --kc-callback-accent - The chosen day and the time buttons' accent. Default: `--kc-color-accent`.
  * @cssproperty --kc-callback-surface - Background. Default: `--kc-color-surface`.

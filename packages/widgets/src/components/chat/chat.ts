@@ -105,6 +105,7 @@ const chats: KcChat[] = [];
  * @csspart offline - The notice shown while the browser has no connection.
  * @csspart typing - "The operator is typing".
  * @csspart inactivity - The inactivity warning.
+ * @csspart help - The contact center's channels, last in the element and the same in every kc element (WCAG 3.2.6).
  *
  * @cssproperty --kc-chat-accent - The launcher's and the citizen's messages' colour. Default: `--kc-color-accent`.
  * @cssproperty --kc-chat-surface - The panel's background. Default: `--kc-color-surface`.

@@ -172,6 +172,7 @@ const FIELD_ORDER = Object.keys(STEP_OF) as FieldId[];
  * @csspart follow-button - Follows the status.
  * @csspart error - The error state when the configuration cannot be loaded.
  * @csspart retry-button - The error state's retry button.
+ * @csspart help - The contact center's channels, last in the element and the same in every kc element (WCAG 3.2.6).
  *
  * @cssproperty --kc-complaint-form-accent - Lines and the focus of the form. Default: `--kc-color-accent`.
  * @cssproperty --kc-complaint-form-surface - Background. Default: `--kc-color-surface`.

@@ -46,6 +46,7 @@ const statusOf = (error: unknown) => (error as { status?: unknown } | null)?.sta
  * @csspart timeline - The list of timeline entries.
  * @csspart comment-form - The reply form of an appeal that waits for the citizen.
  * @csspart comment-button - The reply form's button.
+ * @csspart help - The contact center's channels, last in the element and the same in every kc element (WCAG 3.2.6).
  *
  * @cssproperty --kc-complaint-status-accent - Lines and the status badge. Default: `--kc-color-accent`.
  * @cssproperty --kc-complaint-status-surface - Background. Default: `--kc-color-surface`.

@@ -40,6 +40,7 @@ const dismissKey = (outage: Outage) => `${outage.id}:${outage.status}`;
  * @csspart dismiss-button - A notice's dismiss button.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's retry button.
+ * @csspart help - The contact center's channels, last in the element and the same in every kc element (WCAG 3.2.6).
  *
  * @cssproperty --kc-outage-banner-accent - Border colour of the region. Default: the colour of the most severe notice.
  * @cssproperty --kc-outage-banner-accent-surface - Background of the heading. Default: its pale tone.

@@ -76,6 +76,7 @@ const codeOf = (error: unknown) => (error as { code?: string } | null)?.code;
  * @csspart submit-button - The form's submit button.
  * @csspart thanks - The thank-you state.
  * @csspart error - The error state.
+ * @csspart help - The contact center's channels, last in the element and the same in every kc element (WCAG 3.2.6).
  *
  * @cssproperty --kc-rating-accent - The chosen score. Default: `--kc-color-accent`.
  * @cssproperty --kc-rating-surface - Background. Default: `--kc-color-surface`.
