@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// <kc-chat> against @kc/mock when the chat's event stream cannot be used (it answers 204, as a proxy that cannot
+// stream would): the session polls, and the citizen still hears the operator join, sees an outage with its
+// alternatives, and is told that the chat ended, with the rating.
+import { expect, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { MockWorker } from '@kc/mock/browser';
+import type { KcChat } from './chat.js';
+import { KcChatEndedEvent, KcChatStartedEvent } from './events.js';
+import '../../kc-chat.js';
+import { mount, unmountAll } from '../../../test/dom.js';
+
+const baseUrl = `${location.origin}/api/v1`;
+const ANSWERS = ['Hello!', 'First answer.'];
+
+const until = async (condition: () => unknown, what: string, ms = 30_000) => {
+  for (const end = Date.now() + ms; !condition();) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+
+describe('<kc-chat> when the server cannot stream', function () {
+  this.timeout(90_000);
+  let mock: MockWorker;
+  let streams = 0;
+
+  before(async () => {
+    sessionStorage.clear();
+    const { startMockWorker } = await import('@kc/mock/browser');
+    mock = await startMockWorker({
+      seed: 9,
+      clock: { start: '2026-11-23T10:00:00+05:00' },
+      operator: { joinAfterMs: 300, typingMs: 50, readAfterMs: 50, script: { kk: ANSWERS, ru: ANSWERS, en: ANSWERS } },
+    });
+    mock.worker.use(
+      http.get(`${baseUrl}/chat/sessions/:sessionId/events`, () => {
+        streams++;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+  });
+
+  after(() => {
+    unmountAll();
+    sessionStorage.clear();
+    mock.stop();
+  });
+
+  it('polling, the chat still tells the operator joining, an outage and the end, with the rating', async () => {
+    const el = mount<KcChat>(html`<kc-chat base-url=${baseUrl} lang="en"></kc-chat>`);
+    const ended: KcChatEndedEvent[] = [];
+    let sessionId = '';
+    el.addEventListener(KcChatStartedEvent.eventName, (e) => (sessionId = e.detail.sessionId));
+    el.addEventListener(KcChatEndedEvent.eventName, (e) => ended.push(e));
+    await until(() => $(el, '.launcher'), 'the launcher');
+    el.show();
+    await until(() => $(el, '.agent:not([disabled])'), 'the configuration');
+    $(el, '.agent')!.click();
+    await until(() => $(el, '.consent .kc-button--primary'), 'the consent step');
+    $(el, '.consent .kc-button--primary')!.click();
+    await until(() => $(el, '#message'), 'the queue');
+
+    await until(() => $(el, '.notice')?.textContent?.includes('joined the chat'), 'the operator joining');
+    const said = () => [...$(el, '.live')!.querySelectorAll('p')].map((p) => p.textContent ?? '');
+    expect(said().some((t) => t.includes('joined the chat'))).to.equal(true);
+
+    await mock.scenario.set({ outage: true });
+    await until(() => $(el, '[part="outage"]'), 'the outage in the chat');
+    expect($(el, '[part="outage"]')!.querySelectorAll('.channels li').length).to.be.greaterThan(0);
+    await mock.scenario.set({ outage: false });
+    await until(() => !$(el, '[part="outage"]'), 'the outage gone');
+
+    // The operator closes the chat.
+    const closed = await fetch(`${baseUrl}/operator/chats/${sessionId}/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${mock.tokens.supervisor}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(closed.status).to.equal(200);
+    await until(() => ended.length === 1, 'the chat ended');
+    expect(ended[0]!.detail.reason).to.equal('operator_closed');
+    await until(() => $(el, 'kc-rating'), 'the rating');
+    expect(said()).to.include('The chat has ended.');
+    expect(streams, 'the stream was refused').to.be.greaterThan(0);
+  });
+});
