@@ -216,10 +216,10 @@ export class KcChat extends KcElement {
     this.#queueNotice?.stop();
     clearTimeout(this.#kbTimer);
     this.#kbController?.abort();
-    const first = chats[0] === this;
-    chats.splice(chats.indexOf(this), 1);
+    const at = chats.indexOf(this);
+    if (at >= 0) chats.splice(at, 1);
     // The next chat on the page takes over the tab's chat, now that this one no longer follows it.
-    if (first && chats[0]) {
+    if (at === 0 && chats[0]) {
       chats[0].requestUpdate();
       void chats[0].#resume();
     }
