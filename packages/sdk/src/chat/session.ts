@@ -251,7 +251,7 @@ export class KcChatSession {
       lastEventId: this.#lastEventId,
       signal,
       pollInterval: options.pollInterval ?? 5000,
-      poll: (s) => this.#read(s, true, true),
+      poll: (s) => this.#read(s, true),
       onError: (error) => signal.aborted || options.onError?.(error),
       onEvent: (event) => {
         if (event.id) this.#lastEventId = event.id;
@@ -272,12 +272,13 @@ export class KcChatSession {
   }
 
   /**
-   * Reads the session again. After a `reset` of the stream, and when polling, the events the stream would have
-   * carried are told from what changed: `queue.updated`, `operator.joined`, `transferred`, `operator.left` and
-   * `session.closed` from the session; when polling also `outage.notice` from the outages that concern the chat
-   * (`listOutages`, as the server tells open chats of them) and the queue's operators online (`getQueueStatus`).
+   * Reads the session again. When events were `missed` (polling, or after a `reset` of the stream) it also reads
+   * the outages and, while queued, the queue, and tells what changed as the stream would have: `queue.updated`
+   * (with the queue's operators online), `operator.joined`, `transferred`, `operator.left`, `outage.notice` (the
+   * first outage that concerns the chat, as the server tells open chats of them; its end as `resolved`).
+   * `session.closed` is told whenever the chat is found closed.
    */
-  async #read(signal: AbortSignal | undefined, missed?: boolean, poll?: boolean): Promise<void> {
+  async #read(signal: AbortSignal | undefined, missed?: boolean): Promise<void> {
     const get = <T>(operation: string, path: string, schema: AnySchema, headers?: Record<string, string>) =>
       this.#kc.request<T>({ operation, path, schema, signal, ...(headers && { headers }) }).then((r) => r.data);
     const was = this.info;
@@ -288,8 +289,8 @@ export class KcChatSession {
         ChatSessionState,
         this.#headers,
       ),
-      poll ? get<Infer<typeof OutageList>>('listOutages', 'outages', OutageList) : undefined,
-      poll && was.status === 'queued'
+      missed ? get<Infer<typeof OutageList>>('listOutages', 'outages', OutageList) : undefined,
+      missed && was.status === 'queued'
         ? get<Infer<typeof QueueStatus>>('getQueueStatus', 'queue', QueueStatus, this.#headers)
         : undefined,
     ]);
