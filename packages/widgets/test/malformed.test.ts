@@ -42,7 +42,12 @@ afterEach(async () => {
   await mock.scenario.reset();
 });
 
-const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** What a widget shows, less its help: the help lists the configuration's channels, so it waits for a good answer. */
+const text = (el: Element) =>
+  (el.shadowRoot?.textContent ?? '')
+    .replace(el.shadowRoot?.querySelector('[part="help"]')?.textContent ?? '', '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const alertOf = (el: Element) => el.shadowRoot?.querySelector<HTMLElement>('[role="alert"]') ?? null;
 
 /** What each widget shows when every answer is good: a malformed answer may leave it there (nothing depended on it). */

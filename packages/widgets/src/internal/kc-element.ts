@@ -291,10 +291,11 @@ export class KcElement extends LitElement {
 
   /**
    * The help every widget shows last, the same in each (WCAG 3.2.6): the contact center's channels under
-   * `common.help`; see `renderHelp` in `internal/help.ts`.
+   * `common.help`; see `renderHelp` in `internal/help.ts`. An element that loads the configuration itself (and so
+   * recovers from a failure with its own retry) passes what it got.
    */
-  protected renderHelp(): TemplateResult | typeof nothing {
-    return renderHelp(this, this.config, this.t);
+  protected renderHelp(config = this.config): TemplateResult | typeof nothing {
+    return renderHelp(this, config, this.t);
   }
 
   /** A polite "Loading…" for a task's pending state, for elements that show one. */

@@ -532,7 +532,7 @@ export class KcCallback extends KcElement {
     return html`<div class="base" part="base">
       ${this.#heading('heading', s.heading)}
       <div class="kc-visually-hidden" role="status">${this.notice}</div>
-      ${body ?? nothing} ${this.renderHelp()}
+      ${body ?? nothing} ${this.renderHelp(this.offerTask.value?.config ?? this.config)}
     </div>`;
   }
 
