@@ -78,4 +78,35 @@ describe('chat(kc) across a reload', () => {
     resumed!.forget();
     expect(sessionStorage.length).to.equal(0);
   });
+
+  it('a chat forgotten by another client of the page is not written back by its live session', async function () {
+    this.timeout(20_000);
+    sessionStorage.clear();
+    const widget = open();
+    const portal = open();
+    clients.push(widget, portal);
+    const config = await widget.config.get();
+    const session = await chat(widget).start({ consent: { given: true, version: config.privacy.version } });
+    await mock.scenario.set({ networkFailure: { operations: ['sendChatMessage'] } });
+    const queued = await session.send('Жіберілмеді');
+    expect(queued.status).to.equal('queued');
+    expect(sessionStorage.length).to.equal(1);
+
+    // The portal's own client forgets the tab's chat ("forget me on this device") while the chat is on the page.
+    expect(chat(portal).resumable).to.equal(true);
+    chat(portal).forget();
+    expect(sessionStorage.length).to.equal(0);
+
+    // The message goes out later, and the citizen writes once more: neither brings the chat's token or texts back.
+    await mock.scenario.set({ networkFailure: false });
+    await widget.outbox.flush();
+    await until(
+      () => session.messages.some((m) => m.clientMessageId === queued.clientMessageId && m.id !== queued.id),
+      'the delivery',
+    );
+    await session.send('Тағы бір хабарлама');
+    expect(sessionStorage.length).to.equal(0);
+    expect(chat(widget).resumable).to.equal(false);
+    session.detach();
+  });
 });

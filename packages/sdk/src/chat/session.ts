@@ -14,7 +14,7 @@ import {
 } from '../validation/schemas/index.js';
 import type { AnySchema, Infer } from '../validation/validate.js';
 import { uploadWithProgress } from '../complaints/upload.js';
-import { forgetSession, MESSAGE_KIND, rememberSession, type StoredChat } from './store.js';
+import { forgetSession, MESSAGE_KIND, readSession, rememberSession, type StoredChat } from './store.js';
 
 /** @internal The schemas of starting and resuming, loaded with the session's code (see `chat.ts`). */
 export { ChatSessionState, ChatStarted } from '../validation/schemas/index.js';
@@ -452,6 +452,14 @@ export class KcChatSession {
     this.#emit('message', { message, live });
   }
 
+  /**
+   * Writes the tab's entry again (the undelivered messages) while it is still this chat's: a chat that a client of
+   * the page forgot (`forget()`, `clearLocalData()`) is never written back, its token and texts included.
+   */
+  #remember(): void {
+    if (readSession(this.#kc)?.id === this.id) rememberSession(this.#kc, this.#stored);
+  }
+
   #status(key: string, status: KcChatMessageStatus, error?: KcError): void {
     const message = this.#messages.get(key);
     if (!message || (ORDER[message.status] ?? 0) > 0) return;
@@ -461,7 +469,7 @@ export class KcChatSession {
 
   #delivered(key: string, receipt: KcChatServerMessage): void {
     this.#stored.pending = (this.#stored.pending ?? []).filter((p) => p.id !== key);
-    rememberSession(this.#kc, this.#stored);
+    this.#remember();
     this.#merge(receipt, false);
     this.#changed();
   }
@@ -484,7 +492,7 @@ export class KcChatSession {
     const at = new Date().toISOString();
     this.#put({ ...localMessage(id, text, at, 'sending'), attachments: [...(options.attachments ?? [])] }, false);
     this.#stored.pending = [...(this.#stored.pending ?? []), { id, text, at }];
-    rememberSession(this.#kc, this.#stored);
+    this.#remember();
     this.inactivity = undefined;
     this.#changed();
     this.#stopTyping(false);
@@ -508,7 +516,7 @@ export class KcChatSession {
       if (result.status === 'queued') this.#status(id, 'queued', result.error);
     } catch (error) {
       this.#stored.pending = (this.#stored.pending ?? []).filter((p) => p.id !== id);
-      rememberSession(this.#kc, this.#stored);
+      this.#remember();
       this.#status(id, 'failed', error as KcError);
       throw error;
     }

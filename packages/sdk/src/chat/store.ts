@@ -33,12 +33,17 @@ export function readSession(kc: KcCore): StoredChat | undefined {
   return memory.get(kc);
 }
 
-/** @internal */
+/**
+ * @internal Writes the tab's entry; in memory only where session storage is missing or refuses it (then the chat
+ * works in this page but cannot be resumed after a reload). A written entry lives in storage alone, so that any
+ * client of the page that removes it (`forget()`, `clearLocalData()`) removes it for every client.
+ */
 export function rememberSession(kc: KcCore, chat: StoredChat): void {
-  memory.set(kc, chat);
   try {
-    storage()?.setItem(key(kc), JSON.stringify(chat));
+    // No session storage (Node, a sandboxed frame) throws here too.
+    storage()!.setItem(key(kc), JSON.stringify(chat));
+    memory.delete(kc);
   } catch {
-    // Full or forbidden: the chat still works in this page, it just cannot be resumed after a reload.
+    memory.set(kc, chat);
   }
 }
