@@ -154,6 +154,95 @@ describe('chat', () => {
     expect(stillQueued.session.status).to.equal('queued');
   });
 
+  it('tells the pending warning in the session until the citizen writes or the chat closes', async () => {
+    const { backend, clock } = testBackend();
+    await backend.setOperatorOnline(OPERATORS.aigul.id, true);
+    const s = expectOk(await backend.startChatSession({ body: chatStart(), ctx: ctx() }));
+    const read = async () =>
+      expectOk(
+        await backend.getChatSession({ params: { sessionId: s.session.id }, ctx: { chatToken: s.sessionToken } }),
+      ).session;
+    expect(s.session.inactivity).to.equal(null);
+    expectOk(
+      await backend.joinOperatorChat({ params: { sessionId: s.session.id }, ctx: { operator: OPERATORS.aigul } }),
+    );
+    const events: StreamEvent[] = [];
+    const sub = await backend.subscribe(`chat:${s.session.id}`, (e) => events.push(e));
+    clock.advance(600);
+    await backend.tick();
+    const warning = events.find((e) => e.type === 'inactivity.warning');
+    expect(warning).to.not.equal(undefined);
+    // The same warning as the stream's event: what a polling client shows as the stream's client does.
+    expect((await read()).inactivity).to.deep.equal(warning!.data);
+    expectOk(
+      await backend.sendChatMessage({
+        params: { sessionId: s.session.id },
+        body: { clientMessageId: uuid(7), text: 'Осындамын' },
+        ctx: ctx({ chatToken: s.sessionToken }),
+      }),
+    );
+    expect((await read()).inactivity).to.equal(null);
+    clock.advance(600);
+    await backend.tick();
+    expect((await read()).inactivity).to.not.equal(null);
+    clock.advance(120);
+    await backend.tick();
+    const closed = await read();
+    expect(closed).to.include({ status: 'closed', closeReason: 'inactivity', inactivity: null });
+    sub.unsubscribe();
+  });
+
+  it('numbers the messages of each chat 1, 2, 3… in the order they were stored, also within a millisecond', async () => {
+    const { backend } = testBackend();
+    await backend.setOperatorOnline(OPERATORS.aigul.id, true);
+    const s = expectOk(
+      await backend.startChatSession({
+        body: chatStart({ firstMessage: { clientMessageId: uuid(1), text: 'Сәлем' } }),
+        ctx: ctx(),
+      }),
+    );
+    const other = expectOk(await backend.startChatSession({ body: chatStart(), ctx: ctx() }));
+    expectOk(
+      await backend.joinOperatorChat({ params: { sessionId: s.session.id }, ctx: { operator: OPERATORS.aigul } }),
+    );
+    // The test clock stands still: every message below is stamped in the same millisecond.
+    const operator = expectOk(
+      await backend.sendOperatorMessage({
+        params: { sessionId: s.session.id },
+        body: { text: 'Сәлеметсіз бе!' },
+        ctx: { operator: OPERATORS.aigul },
+      }),
+    );
+    const citizen = expectOk(
+      await backend.sendChatMessage({
+        params: { sessionId: s.session.id },
+        body: { clientMessageId: uuid(2), text: 'Сұрағым бар' },
+        ctx: ctx({ chatToken: s.sessionToken }),
+      }),
+    );
+    const repeated = expectOk(
+      await backend.sendChatMessage({
+        params: { sessionId: s.session.id },
+        body: { clientMessageId: uuid(2), text: 'Сұрағым бар' },
+        ctx: ctx({ chatToken: s.sessionToken }),
+      }),
+    );
+    expect([operator.seq, citizen.seq, repeated.seq]).to.deep.equal([2, 3, 3]);
+    expect(operator.sentAt).to.equal(citizen.sentAt);
+    const state = expectOk(
+      await backend.getChatSession({ params: { sessionId: s.session.id }, ctx: { chatToken: s.sessionToken } }),
+    );
+    expect(state.messages.map((m) => m.seq)).to.deep.equal([1, 2, 3]);
+    const first = expectOk(
+      await backend.sendChatMessage({
+        params: { sessionId: other.session.id },
+        body: { clientMessageId: uuid(3), text: 'Сәлем' },
+        ctx: ctx({ chatToken: other.sessionToken }),
+      }),
+    );
+    expect(first.seq).to.equal(1);
+  });
+
   it('a message after the warning keeps the chat open', async () => {
     const { backend, clock } = testBackend();
     await backend.setOperatorOnline(OPERATORS.aigul.id, true);

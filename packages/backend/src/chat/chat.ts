@@ -87,6 +87,7 @@ export function chatMessage(m: ChatMessageRecord): ChatMessage {
     quickReplies: m.quickReplies,
     sentAt: m.createdAt,
     state: messageState(m),
+    seq: m.seq,
   };
   if (m.quickReplyId !== null) message.quickReplyId = m.quickReplyId;
   return message;
@@ -145,7 +146,18 @@ export class Chat {
       acceptedAt: record.firstAssignedAt,
       closedAt: record.closedAt,
       closeReason: record.closeReason,
+      inactivity: this.inactivity(record),
     };
+  }
+
+  /**
+   * The inactivity warning pending on an active chat: given by {@link sweepInactive} and not yet answered by the
+   * citizen, it closes the chat `inactivityCloseSeconds` after it was given (the time the warning announced).
+   */
+  private inactivity(record: ChatSessionRecord): ChatSession['inactivity'] {
+    if (record.status !== 'active' || record.inactivityWarnedAt === null) return null;
+    const closesAt = Date.parse(record.inactivityWarnedAt) + this.k.config.thresholds.inactivityCloseSeconds * 1000;
+    return { closesAt: new Date(closesAt).toISOString(), message: this.k.settings.inactivityWarning };
   }
 
   private async sessionView(tx: StoreSession, record: ChatSessionRecord): Promise<ChatSession> {
@@ -876,7 +888,6 @@ export class Chat {
         const silentFor = (now - Date.parse(session.lastCitizenActivityAt)) / 1000;
         if (session.inactivityWarnedAt === null) {
           if (silentFor < inactivityWarningSeconds) continue;
-          const closesAt = new Date(now + inactivityCloseSeconds * 1000).toISOString();
           session.inactivityWarnedAt = new Date(now).toISOString();
           await this.append(tx, session, {
             clientMessageId: null,
@@ -888,10 +899,8 @@ export class Chat {
             deliveredAt: null,
             readAt: null,
           });
-          await this.k.emit(tx, streams.chat(session.id), 'inactivity.warning', {
-            closesAt,
-            message: this.k.settings.inactivityWarning,
-          });
+          // The same warning `getChatSession` tells in `session.inactivity` until the citizen writes.
+          await this.k.emit(tx, streams.chat(session.id), 'inactivity.warning', this.inactivity(session)!);
         } else if ((now - Date.parse(session.inactivityWarnedAt)) / 1000 >= inactivityCloseSeconds) {
           await this.close(tx, session, 'inactivity');
         }

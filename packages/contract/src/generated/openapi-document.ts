@@ -4155,6 +4155,18 @@ export const document = {
               },
             ],
           },
+          inactivity: {
+            description:
+              'The inactivity warning in force, as the last `inactivity.warning` event told it: the chat closes at `closesAt` unless the citizen writes. Null when no warning is pending (none was given, the citizen wrote since, or the chat is not active). For a client that cannot follow the stream and reads the session instead; a client ignores it when absent.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/InactivityWarningEvent',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
         },
         examples: [
           {
@@ -4293,6 +4305,12 @@ export const document = {
           },
           state: {
             $ref: '#/components/schemas/MessageState',
+          },
+          seq: {
+            description:
+              "The message's place in its chat: 1 for the first message, one more for each next one, in the order the server stored them (and stamped `sentAt`). Orders messages stamped in the same millisecond; a client orders by `sentAt` alone when absent.",
+            type: 'integer',
+            minimum: 1,
           },
         },
         examples: [

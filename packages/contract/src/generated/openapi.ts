@@ -3193,6 +3193,8 @@ export interface components {
       acceptedAt: string | null;
       closedAt: string | null;
       closeReason: components['schemas']['ChatCloseReason'] | null;
+      /** @description The inactivity warning in force, as the last `inactivity.warning` event told it: the chat closes at `closesAt` unless the citizen writes. Null when no warning is pending (none was given, the citizen wrote since, or the chat is not active). For a client that cannot follow the stream and reads the session instead; a client ignores it when absent. */
+      inactivity?: components['schemas']['InactivityWarningEvent'] | null;
     };
     /**
      * @example citizen_closed
@@ -3276,6 +3278,8 @@ export interface components {
       /** Format: date-time */
       sentAt: string;
       state: components['schemas']['MessageState'];
+      /** @description The message's place in its chat: 1 for the first message, one more for each next one, in the order the server stored them (and stamped `sentAt`). Orders messages stamped in the same millisecond; a client orders by `sentAt` alone when absent. */
+      seq?: number;
     };
     /**
      * @example {

@@ -22,5 +22,6 @@ export const ChatMessage: Schema<components['schemas']['ChatMessage']> = {
     sentAt: { type: 'string', format: 'date-time' },
     state: MessageState,
     quickReplyId: { type: 'string', maxLength: 64 },
+    seq: { type: 'integer', minimum: 1 },
   },
 };

@@ -5,6 +5,7 @@ import type { Schema } from '../validate.js';
 import { CategoryId } from './CategoryId.js';
 import { ChatCloseReason } from './ChatCloseReason.js';
 import { ChatStatus } from './ChatStatus.js';
+import { InactivityWarningEvent } from './InactivityWarningEvent.js';
 import { Locale } from './Locale.js';
 import { OperatorPublic } from './OperatorPublic.js';
 
@@ -24,5 +25,6 @@ export const ChatSession: Schema<components['schemas']['ChatSession']> = {
     acceptedAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] },
     closedAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] },
     closeReason: { oneOf: [ChatCloseReason, { type: 'null' }] },
+    inactivity: { oneOf: [InactivityWarningEvent, { type: 'null' }] },
   },
 };
