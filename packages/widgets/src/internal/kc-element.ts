@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: MIT
-import { LitElement, html, type nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  html,
+  type nothing,
+  type PropertyDeclaration,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { KcErrorEvent } from '../events/kc-error.js';
 import { getLoadedCatalog, loadCatalog } from '../translations/index.js';
 import type { StringsOverride, Translation } from '../translations/translation.js';
@@ -20,7 +27,14 @@ import { createClientFor, sdkLocale } from './create-client.js';
 import { describeError, isAbort, KcNoClientError } from './errors.js';
 import { renderHelp } from './help.js';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatNumber } from './format.js';
-import { observeLang, resolveLocale, unobserveLang, type LangListener } from './locale.js';
+import {
+  firstLanguageWait,
+  observeLang,
+  pageLocale,
+  resolveLocale,
+  unobserveLang,
+  type LangListener,
+} from './locale.js';
 import { VERSION } from './version.js';
 import { warnOnce } from './warn.js';
 
@@ -35,6 +49,12 @@ function closestComposed(element: Element, selector: string): Element | null {
   return null;
 }
 
+/**
+ * Wakes an element waiting for its first language (see `KcElement.scheduleUpdate`) whenever something changes. A
+ * map, not a private field: Lit asks for an update from its constructor, before the fields exist.
+ */
+const wakers = new WeakMap<object, () => void>();
+
 /** Called with every error an element reports, besides the `kc-error` event. */
 export type ErrorCallback = (error: unknown, operation: string) => void;
 
@@ -47,8 +67,10 @@ export type ErrorCallback = (error: unknown, operation: string) => void;
  *   {@link configTask} to render its loading and error states when the element cannot work without it;
  * - **the language**: {@link locale} and the catalog {@link t} (with the page's `strings` overrides merged in),
  *   resolved from `lang` on the element, its closest ancestor (crossing shadow roots), `<html lang>`, then the
- *   browser's languages, then the center's `defaultLocale`, then Kazakh; the element re-renders when any of these change, and its shadow root's
- *   top elements carry `lang` and `dir` so that screen readers pick the right voice;
+ *   browser's languages, then the center's `defaultLocale`, then Kazakh; the element re-renders when any of these
+ *   change, and its shadow root's top elements carry `lang` and `dir` so that screen readers pick the right voice.
+ *   When only the configuration can tell the language (no `lang` on the page, no browser language kc has), the
+ *   first render waits for it (or its failure), so that no text shows in a language about to be replaced;
  * - **formatting** in the center's time zone: {@link formatDateTime}, {@link formatNumber}, {@link text};
  * - **errors**: {@link guard} wraps a call, {@link reportError} dispatches `kc-error` and calls `onError`, and
  *   {@link renderError} shows an accessible error with a retry button. Nothing is thrown into the page.
@@ -130,6 +152,12 @@ export class KcElement extends LitElement {
   #made?: { baseUrl: string; client: Promise<WidgetClient> };
   #madeClient?: WidgetClient;
   #failedLocale?: string;
+  /** The client source the configuration was loaded for while the first render waited for its language. */
+  #loadedFor?: readonly unknown[];
+  /** Whether the wait for the first language ran out ({@link firstLanguageWait}). */
+  #waitedEnough = false;
+  /** Whether this element set `aria-busy` on itself while it waited. */
+  #busy = false;
   readonly #langListener: LangListener = { langChanged: () => this.#localeMayHaveChanged() };
 
   /** The configuration: the provider's, or this element's own once loaded; `undefined` until then. */
@@ -320,8 +348,18 @@ export class KcElement extends LitElement {
     if (name === 'lang') this.#localeMayHaveChanged();
   }
 
-  // Waits for the catalog of the current language before each update, so that render() always has its texts.
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    super.requestUpdate(name, oldValue, options);
+    wakers.get(this)?.();
+  }
+
+  // Waits for the catalog of the current language before each update, so that render() always has its texts, and
+  // before the first one for the language itself when only the configuration can tell it.
   protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.#awaitsLanguage()) {
+      // Then again from the most derived class, so that a subclass prepares its texts for the language now known.
+      return this.#awaitLanguage().then(() => this.scheduleUpdate());
+    }
     const code = this.#resolveLocale();
     const ready = getLoadedCatalog(code);
     if (ready) {
@@ -358,6 +396,10 @@ export class KcElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.#busy) {
+      this.#busy = false;
+      this.removeAttribute('aria-busy');
+    }
     const catalog = this.#catalog;
     if (!catalog) return;
     const wanted = this.#resolveLocale();
@@ -367,6 +409,57 @@ export class KcElement extends LitElement {
     for (const child of this.renderRoot.children) {
       if (child.getAttribute('lang') !== catalog.$code) child.setAttribute('lang', catalog.$code);
       if (child.getAttribute('dir') !== catalog.$dir) child.setAttribute('dir', catalog.$dir);
+    }
+  }
+
+  /**
+   * Whether the first render must wait for the configuration: nothing on the page or in the browser names a
+   * language kc has, and the configuration, whose `defaultLocale` would, is still on its way. Starts loading it, as
+   * the task does not run before an update.
+   */
+  #awaitsLanguage(): boolean {
+    if (this.hasUpdated || this.#waitedEnough || pageLocale(this)) return false;
+    const fromProvider = this.contextConfig;
+    if (fromProvider) return fromProvider.value === undefined && fromProvider.error === undefined;
+    if (!this.hasClientSource) {
+      // A <kc-provider> whose code has not loaded yet will give one; no client at all means no configuration.
+      return customElements.get('kc-provider') === undefined && closestComposed(this, 'kc-provider') !== null;
+    }
+    const source = this.clientSource;
+    if (!this.#loadedFor || source.some((value, i) => value !== this.#loadedFor?.[i])) {
+      this.#loadedFor = source;
+      // The task's next automatic run sees the same arguments and keeps this result.
+      void this.configTask.run();
+    }
+    const status = this.configTask.status;
+    return status !== TaskStatus.COMPLETE && status !== TaskStatus.ERROR;
+  }
+
+  /**
+   * Waits, rendering nothing, until {@link awaitsLanguage} no longer holds: every change the element sees (the
+   * configuration task's end, the provider's state, a `lang`) asks for an update, which wakes it. Gives up after
+   * {@link firstLanguageWait}; the element then shows Kazakh until the configuration arrives.
+   */
+  async #awaitLanguage(): Promise<void> {
+    if (!this.hasAttribute('aria-busy')) {
+      this.#busy = true;
+      this.setAttribute('aria-busy', 'true');
+    }
+    let wake!: () => void;
+    const timer = setTimeout(() => {
+      this.#waitedEnough = true;
+      wake();
+    }, firstLanguageWait.ms);
+    try {
+      while (this.#awaitsLanguage()) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          wakers.set(this, resolve);
+        });
+      }
+    } finally {
+      clearTimeout(timer);
+      wakers.delete(this);
     }
   }
 

@@ -12,15 +12,12 @@ function composedParent(node: Element): Element | null {
 }
 
 /**
- * The catalog code for `element`: its own `lang`, else the closest ancestor's `lang` (crossing shadow roots, up to
- * `<html lang>`), else the first of the browser's languages (`navigator.languages`) kc has, else `centerDefault`
- * (the configuration's `defaultLocale`), else Kazakh. A `lang` kc has no catalog for (`de`) or an empty one is
- * passed over.
- *
- * The browser's languages come before the configuration so that a page without `lang` does not show Kazakh while
- * the configuration loads and then switch to its default: everything known before the first render decides it.
+ * The catalog code that the page and the browser give `element`: its own `lang`, else the closest ancestor's
+ * `lang` (crossing shadow roots, up to `<html lang>`), else the first of the browser's languages
+ * (`navigator.languages`) kc has; `undefined` when none of them is a language kc has. A `lang` kc has no catalog for
+ * (`de`) or an empty one is passed over.
  */
-export function resolveLocale(element: Element, centerDefault?: string): string {
+export function pageLocale(element: Element): string | undefined {
   for (let node: Element | null = element; node; node = composedParent(node)) {
     const code = matchCatalog(node.getAttribute('lang'));
     if (code) return code;
@@ -29,8 +26,27 @@ export function resolveLocale(element: Element, centerDefault?: string): string 
     const code = matchCatalog(tag);
     if (code) return code;
   }
-  return matchCatalog(centerDefault) ?? FALLBACK_LOCALE;
+  return undefined;
 }
+
+/**
+ * The catalog code for `element`: {@link pageLocale}, else `centerDefault` (the configuration's `defaultLocale`),
+ * else Kazakh.
+ *
+ * The browser's languages come before the configuration so that a page without `lang` does not show Kazakh while
+ * the configuration loads and then switch to its default: everything known before the first render decides it.
+ * When nothing does, an element waits for the configuration before its first render (see `KcElement`), at most
+ * {@link firstLanguageWait}.
+ */
+export function resolveLocale(element: Element, centerDefault?: string): string {
+  return pageLocale(element) ?? matchCatalog(centerDefault) ?? FALLBACK_LOCALE;
+}
+
+/**
+ * How long an element whose language only the configuration can tell waits for it before its first render, in
+ * milliseconds; past that it shows Kazakh, and the configuration's language when it arrives. Tests may change it.
+ */
+export const firstLanguageWait = { ms: 3_000 };
 
 /** Something that re-reads its locale when a `lang` attribute on the page may have changed. */
 export interface LangListener {
