@@ -7,8 +7,9 @@ import type { MockContactCenter } from '@kc/mock';
 import { createClient, type KcClient } from '../client.js';
 import type { KcConfig } from '../config/config.js';
 import { isKcHttpError } from '../errors/errors.js';
+import { baseUrl as fakeBaseUrl, fakeFetch, json } from '../../test/fake-fetch.js';
 import { chat } from './chat.js';
-import type { KcChatMessage, KcChatSession } from './session.js';
+import type { KcChatInactivity, KcChatMessage, KcChatSession } from './session.js';
 
 type RunningMock = MockContactCenter & { stop(): void };
 const browser = typeof window !== 'undefined';
@@ -241,10 +242,156 @@ describe('chat(kc) against @kc/mock', () => {
     }
   });
 
+  it('a server that cannot stream: polling tells the inactivity warning, and it ends when the citizen writes', async () => {
+    let reads = 0;
+    const polling = createClient({
+      baseUrl,
+      locale: 'ru',
+      storage: 'memory',
+      retry: { sleep: () => new Promise<void>((r) => setTimeout(r, 20)) },
+      outbox: { baseDelay: 60_000 },
+      fetch: (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (/\/chat\/sessions\/[^/]+$/.test(url)) reads++;
+        if (!/\/chat\/sessions\/[^/]+\/events$/.test(url)) return fetch(input, init);
+        return Promise.resolve(new Response(null, { status: 204 }));
+      },
+    });
+    try {
+      const session = await chat(polling).start({ language: 'ru', consent: consent() });
+      const told: KcChatInactivity[] = [];
+      session.on('inactivity.warning', (warning) => told.push(warning));
+      await until(() => session.status === 'active', 'the operator to join');
+      expect(session.inactivity).to.equal(undefined);
+
+      // The citizen falls silent past the warning threshold (the mock's clock moves; its sweep warns).
+      await mock.clock.advance((config.thresholds.inactivityWarningSeconds + 5) * 1000);
+      await until(() => session.inactivity !== undefined, 'the warning');
+      const warned = session.messages.find((m) => m.author.kind === 'system');
+      expect(warned, 'the warning as a system message too').to.not.equal(undefined);
+      expect(Date.parse(session.inactivity!.closesAt)).to.be.greaterThan(Date.parse(warned!.sentAt));
+      expect(session.inactivity!.message.ru).to.be.a('string');
+      expect(told).to.deep.equal([session.inactivity]);
+
+      // Polled again, the same warning is not told twice.
+      const seen = reads;
+      await until(() => reads >= seen + 2, 'two more polls');
+      expect(told).to.have.length(1);
+
+      await session.send('Я здесь');
+      expect(session.inactivity).to.equal(undefined);
+      const sent = reads;
+      await until(() => reads >= sent + 2, 'two polls after the message');
+      expect(session.inactivity).to.equal(undefined);
+      expect(session.status).to.equal('active');
+    } finally {
+      chat(polling).forget();
+      polling.close();
+    }
+  });
+
   it('an outage during the chat arrives as outage.notice', async () => {
     const session = await chat(kc).start({ language: 'en', consent: consent() });
     await mock.scenario.set({ outage: true });
     await until(() => session.outage !== undefined, 'the outage notice');
     expect(session.outage?.alternatives).to.be.an('array');
+  });
+});
+
+describe('chat(kc): messages stamped in the same millisecond', () => {
+  it('orders by seq: the receipt of an earlier message that arrives after a later one goes before it', async () => {
+    const id = '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a';
+    const at = '2026-11-23T05:11:40.123Z';
+    const operatorMessage = {
+      id: '5f6a7b8c-9d0e-4f1a-b2c3-d4e5f6a7b8c9',
+      clientMessageId: null,
+      author: { kind: 'operator', displayName: 'Айгүл' },
+      text: 'Өтініш нөміріңізді жазыңызшы.',
+      attachments: [],
+      quickReplies: [],
+      sentAt: at,
+      state: 'sent',
+      seq: 2,
+    };
+    let posted!: () => void;
+    const postArrived = new Promise<void>((r) => (posted = r));
+    let release!: () => void;
+    const receiptReleased = new Promise<void>((r) => (release = r));
+    const hold = new AbortController();
+    const server = fakeFetch(async (call) => {
+      if (call.method === 'POST' && call.path === '/chat/sessions') {
+        return json(201, {
+          session: {
+            id,
+            status: 'active',
+            position: null,
+            estimatedWaitSeconds: null,
+            operator: { displayName: 'Айгүл' },
+            topic: null,
+            language: 'kk',
+            createdAt: '2026-11-23T05:10:00.000Z',
+            acceptedAt: '2026-11-23T05:10:30.000Z',
+            closedAt: null,
+            closeReason: null,
+            inactivity: null,
+          },
+          sessionToken: `ct_secret.${id}`,
+          lastEventId: '0',
+        });
+      }
+      if (call.path.endsWith('/events')) {
+        // The operator's message (stored second) comes on the stream while the citizen's POST is under way.
+        let sent = false;
+        const body = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            if (sent) return new Promise<void>((_, reject) => hold.signal.addEventListener('abort', reject));
+            await postArrived;
+            sent = true;
+            const event = `id: 1\nevent: message.created\ndata: ${JSON.stringify(operatorMessage)}\n\n`;
+            controller.enqueue(new TextEncoder().encode(event));
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+      }
+      if (call.method === 'POST' && call.path.endsWith('/messages')) {
+        const input = JSON.parse(call.body) as { clientMessageId: string; text: string };
+        posted();
+        // The citizen's message was stored first (seq 1) in the same millisecond; its receipt comes last.
+        await receiptReleased;
+        return json(201, {
+          id: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
+          clientMessageId: input.clientMessageId,
+          author: { kind: 'citizen', displayName: null },
+          text: input.text,
+          attachments: [],
+          quickReplies: [],
+          sentAt: at,
+          state: 'delivered',
+          seq: 1,
+        });
+      }
+      return json(404, { type: 'about:blank', title: 'not_found', status: 404, code: 'not_found' });
+    });
+    const kc = createClient({
+      baseUrl: fakeBaseUrl,
+      fetch: server.fetch,
+      storage: 'memory',
+      outbox: { baseDelay: 60_000 },
+    });
+    try {
+      const session = await chat(kc).start({ language: 'kk', consent: { given: true, version: '1' } });
+      const sending = session.send('Сұрағым бар');
+      await until(() => session.messages.some((m) => m.id === operatorMessage.id), 'the operator message');
+      expect(session.messages.map((m) => m.status)).to.deep.equal(['sent', 'sending']);
+      release();
+      const mine = await sending;
+      expect(mine.seq).to.equal(1);
+      expect(session.messages.map((m) => m.seq)).to.deep.equal([1, 2]);
+      expect(session.messages.map((m) => m.author.kind)).to.deep.equal(['citizen', 'operator']);
+    } finally {
+      hold.abort();
+      chat(kc).forget();
+      kc.close();
+    }
   });
 });

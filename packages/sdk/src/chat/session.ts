@@ -142,6 +142,7 @@ export class KcChatSession {
     this.#token = stored.token;
     this.id = state.session.id;
     this.info = state.session;
+    this.inactivity = state.session.inactivity ?? undefined;
     this.#lastEventId = state.lastEventId;
     for (const m of state.messages) this.#merge(m, false);
     // What the citizen read before a reload is not unread again.
@@ -275,8 +276,9 @@ export class KcChatSession {
    * Reads the session again. When events were `missed` (polling, or after a `reset` of the stream) it also reads
    * the outages and, while queued, the queue, and tells what changed as the stream would have: `queue.updated`
    * (with the queue's operators online), `operator.joined`, `transferred`, `operator.left`, `outage.notice` (the
-   * first outage that concerns the chat, as the server tells open chats of them; its end as `resolved`).
-   * `session.closed` is told whenever the chat is found closed.
+   * first outage that concerns the chat, as the server tells open chats of them; its end as `resolved`),
+   * `inactivity.warning` (a new warning in `session.inactivity`). `session.closed` is told whenever the chat is found
+   * closed.
    */
   async #read(signal: AbortSignal | undefined, missed?: boolean): Promise<void> {
     const get = <T>(operation: string, path: string, schema: AnySchema, headers?: Record<string, string>) =>
@@ -322,6 +324,10 @@ export class KcChatSession {
         this.#apply('outage.notice', outage ?? { ...known!, status: 'resolved' });
     }
     for (const m of data.messages) this.#merge(m, this.#following);
+    // The warning pending (null when the citizen wrote since); servers before `session.inactivity` leave it as is.
+    const warning = s.inactivity;
+    if (missed && warning && warning.closesAt !== this.inactivity?.closesAt) this.#apply('inactivity.warning', warning);
+    else if (warning !== undefined) this.inactivity = warning ?? undefined;
     if (after(data.lastEventId, this.#lastEventId)) this.#lastEventId = data.lastEventId;
     if (was.status !== 'closed' && s.status === 'closed')
       this.#apply('session.closed', {
@@ -439,13 +445,14 @@ export class KcChatSession {
     const key = message.clientMessageId ?? message.id;
     const old = this.#messages.get(key);
     this.#messages.set(key, message);
-    // Server order (by sentAt); the citizen's unsent messages stay last. Usually the new one goes at the end.
+    // Server order (by sentAt, then seq within a millisecond); the citizen's unsent messages stay last, in the
+    // order written. Usually the new one goes at the end.
     const at = (m: KcChatMessage) => (m.id === m.clientMessageId ? Infinity : Date.parse(m.sentAt));
-    if (!old || at(old) !== at(message)) {
+    const later = (a: KcChatMessage) => at(a) - at(message) || (a.seq ?? 0) - (message.seq ?? 0);
+    if (!old || later(old)) {
       if (old) this.#keys.splice(this.#keys.lastIndexOf(key), 1);
-      const mine = at(message);
       let i = this.#keys.length;
-      while (i > 0 && at(this.#messages.get(this.#keys[i - 1]!)!) > mine) i--;
+      while (i > 0 && later(this.#messages.get(this.#keys[i - 1]!)!) > 0) i--;
       this.#keys.splice(i, 0, key);
     }
     this.#list = undefined;
