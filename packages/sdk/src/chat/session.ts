@@ -129,6 +129,8 @@ export class KcChatSession {
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #typingTimeout: ReturnType<typeof setTimeout> | undefined;
   #readUpTo: string | undefined;
+  /** The `closesAt` of the warning the citizen answered by writing (a read begun before it still shows it). */
+  #answered = '';
   #detached = false;
 
   /** @internal Use `chat(kc).start()` or `chat(kc).resume()`. */
@@ -325,7 +327,7 @@ export class KcChatSession {
     }
     for (const m of data.messages) this.#merge(m, this.#following);
     // The warning pending (null when the citizen wrote since); servers before `session.inactivity` leave it as is.
-    const warning = s.inactivity;
+    const warning = s.inactivity?.closesAt === this.#answered ? null : s.inactivity;
     if (missed && warning && warning.closesAt !== this.inactivity?.closesAt) this.#apply('inactivity.warning', warning);
     else if (warning !== undefined) this.inactivity = warning ?? undefined;
     if (after(data.lastEventId, this.#lastEventId)) this.#lastEventId = data.lastEventId;
@@ -500,6 +502,7 @@ export class KcChatSession {
     this.#put({ ...localMessage(id, text, at, 'sending'), attachments: [...(options.attachments ?? [])] }, false);
     this.#stored.pending = [...(this.#stored.pending ?? []), { id, text, at }];
     this.#remember();
+    this.#answered = this.inactivity?.closesAt ?? '';
     this.inactivity = undefined;
     this.#changed();
     this.#stopTyping(false);
