@@ -18,5 +18,7 @@ runContractSuite({
       operator: false,
     });
   },
+  // The clock's advance runs the backend's periodic work that falls due, the sweep of silent chats included.
+  silence: (seconds) => mock.clock.advance(seconds * 1000),
   after: () => mock.stop(),
 });

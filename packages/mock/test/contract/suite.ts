@@ -58,9 +58,23 @@ export interface ContractSuiteOptions {
   after?: () => void | Promise<void>;
   /** How long to wait for stream events. @default 2000 */
   streamTimeoutMs?: number;
+  /**
+   * Moves the host's clock on by `seconds` and runs its periodic work (the sweep of silent chats). With it, the
+   * suite checks, at its end, that a silent citizen is warned in `session.inactivity` as on the stream; without it,
+   * that check is left out.
+   */
+  silence?: (seconds: number) => Promise<void>;
 }
 
 const get = <T>(value: Lazy<T>): T => (typeof value === 'function' ? (value as () => T)() : value);
+
+/** JSON with every object's keys sorted, to compare values whatever order a host writes their keys in. */
+const sorted = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 
 /** A 12-digit IIN with a valid check digit (from the contract's examples) and the same with a wrong one. */
 const IIN = '900101300017';
@@ -95,6 +109,7 @@ export function runContractSuite(options: ContractSuiteOptions): void {
   let outageId = '';
   let chat!: { id: string; token: string };
   let citizenMessageId = '';
+  let citizenMessageSeq: unknown;
   let operatorMessageId = '';
   let slot = '';
   let callback!: { id: string; token: string };
@@ -752,12 +767,14 @@ export function runContractSuite(options: ContractSuiteOptions): void {
         { kind: 'valid', status: 201 },
       );
       citizenMessageId = sent.body.id;
+      citizenMessageSeq = sent.body.seq;
       const repeat = await client.call(
         'sendChatMessage',
         { params, headers, body },
         { kind: 'valid', status: [200, 201] },
       );
       check(repeat.body.id === citizenMessageId, 'a repeated clientMessageId stored a second message');
+      check(repeat.body.seq === citizenMessageSeq, 'a repeated clientMessageId answers another seq');
       await client.call(
         'sendChatMessage',
         { params, headers, body: { clientMessageId: newKey(), text: '' } },
@@ -859,6 +876,25 @@ export function runContractSuite(options: ContractSuiteOptions): void {
         { params: { sessionId: NO_SUCH_UUID }, bearer: operator() },
         { kind: 'invalid', status: 404 },
       );
+    });
+
+    it('getChatSession: the messages numbered 1, 2, 3… in order (seq), each receipt with its number; no warning pending', async () => {
+      need(operatorMessageId, 'sendOperatorMessage');
+      const answer = await client.call(
+        'getChatSession',
+        { params: { sessionId: chat.id }, headers: { 'X-Kc-Chat-Token': chat.token } },
+        { kind: 'valid', status: 200 },
+      );
+      const messages = answer.body.messages as { id: string; seq?: number }[];
+      check(
+        messages.every((m, i) => m.seq === i + 1),
+        `the messages are not numbered 1, 2, 3… in order: ${JSON.stringify(messages.map((m) => m.seq))}`,
+      );
+      check(
+        messages.find((m) => m.id === citizenMessageId)?.seq === citizenMessageSeq,
+        "the receipt of the citizen's message has another seq than the message",
+      );
+      check(answer.body.session.inactivity === null, 'a chat the citizen has just written in has a warning pending');
     });
 
     it('watchChatSession: every event of the chat in order; Last-Event-ID resumes; no token → 401, a bad id → 400', async () => {
@@ -1245,6 +1281,50 @@ export function runContractSuite(options: ContractSuiteOptions): void {
         tracking.includes(filed.body.trackingNumber),
         "the citizen's appeal is not in the operator's view of their chat",
       );
+    });
+
+    // ------------------------------------------------------------------------------------------ inactivity
+    it('a silent citizen: the warning in session.inactivity as on the stream, gone when they write; none once closed', async () => {
+      if (!options.silence) return;
+      const started = await startChat();
+      const params = { sessionId: started.id };
+      const headers = { 'X-Kc-Chat-Token': started.token };
+      await client.call('joinOperatorChat', { params, bearer: operator() }, { kind: 'valid', status: 200 });
+      const read = async () =>
+        (await client.call('getChatSession', { params, headers }, { kind: 'valid', status: 200 })).body;
+      check((await read()).session.inactivity === null, 'a warning is pending before any silence');
+
+      await options.silence(config.thresholds.inactivityWarningSeconds + 10);
+      const warned = await read();
+      const warning = warned.session.inactivity as { closesAt: string; message: Json } | null;
+      check(warning !== null, 'no warning pending after the silence');
+      check(
+        (warned.messages as { author: { kind: string } }[]).some((m) => m.author.kind === 'system'),
+        'the warning is not among the messages',
+      );
+      const events = await client.stream(
+        'watchChatSession',
+        { params, headers },
+        { until: (e) => e.some((x) => x.event === 'inactivity.warning'), timeoutMs: streamTimeoutMs },
+      );
+      const told = events.events.find((e) => e.event === 'inactivity.warning');
+      check(
+        sorted(told?.data) === sorted(warning),
+        `session.inactivity ${JSON.stringify(warning)} is not the inactivity.warning event ${JSON.stringify(told?.data)}`,
+      );
+
+      const body = { clientMessageId: newKey(), text: 'Осындамын' };
+      await client.call('sendChatMessage', { params, headers, body }, { kind: 'valid', status: 201 });
+      check((await read()).session.inactivity === null, 'the warning is still pending after the citizen wrote');
+
+      await options.silence(config.thresholds.inactivityWarningSeconds + 10);
+      check((await read()).session.inactivity !== null, 'no warning pending after a second silence');
+      const closed = await client.call(
+        'closeChatSession',
+        { params, headers, body: {} },
+        { kind: 'valid', status: 200 },
+      );
+      check(closed.body.inactivity === null, 'a closed chat has a warning pending');
     });
 
     // ------------------------------------------------------------------------------------------ coverage
