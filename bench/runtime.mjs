@@ -372,7 +372,9 @@ console.log(
   `\n  files the chat fetched (load + first open + 1 s, kk): ${files.length}, ${bodies} B brotli bodies (+ kc.js ${brotli('/cdn/kc.js', readFileSync(join(cdn, 'kc.js'))).length} B)`,
 );
 if (!builtNow) {
-  console.log('  (packages/widgets/dist/cdn is not the current build: run `npm run build` to compare with `npm run size`)');
+  console.log(
+    '  (packages/widgets/dist/cdn is not the current build: run `npm run build` to compare with `npm run size`)',
+  );
 } else {
   const notCounted = files.filter((f) => !counted.has(f));
   const notFetched = [...counted].filter((f) => f !== 'kc.js' && !files.includes(f));
