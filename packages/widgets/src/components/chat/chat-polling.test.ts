@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // <kc-chat> against @kc/mock when the chat's event stream cannot be used (it answers 204, as a proxy that cannot
 // stream would): the session polls, and the citizen still hears the operator join, sees an outage with its
-// alternatives, and is told that the chat ended, with the rating.
+// alternatives, is told when a silent chat closes, and is told that the chat ended, with the rating.
 import { expect, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { MockWorker } from '@kc/mock/browser';
@@ -48,7 +48,7 @@ describe('<kc-chat> when the server cannot stream', function () {
     mock.stop();
   });
 
-  it('polling, the chat still tells the operator joining, an outage and the end, with the rating', async () => {
+  it('polling, the chat still tells the operator joining, an outage, the inactivity warning and the end', async () => {
     const el = mount<KcChat>(html`<kc-chat base-url=${baseUrl} lang="en"></kc-chat>`);
     const ended: KcChatEndedEvent[] = [];
     let sessionId = '';
@@ -71,6 +71,12 @@ describe('<kc-chat> when the server cannot stream', function () {
     expect($(el, '[part="outage"]')!.querySelectorAll('.channels li').length).to.be.greaterThan(0);
     await mock.scenario.set({ outage: false });
     await until(() => !$(el, '[part="outage"]'), 'the outage gone');
+
+    // The citizen falls silent past the warning threshold: the line tells when the chat closes, and it is said.
+    await mock.clock.advance(605_000);
+    await until(() => $(el, '[part="inactivity"]'), 'the inactivity warning');
+    expect($(el, '[part="inactivity"]')!.textContent).to.include('the chat closes at');
+    expect(said().some((t) => t.includes('the chat closes at'))).to.equal(true);
 
     // The operator closes the chat.
     const closed = await fetch(`${baseUrl}/operator/chats/${sessionId}/close`, {
