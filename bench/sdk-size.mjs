@@ -44,7 +44,8 @@ async function bundle(source) {
       if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
     },
   });
-  const { output } = await build.generate({ format: 'es' });
+  // Chunk names without content hashes: an import() of a lazy chunk then costs the same bytes whatever is inside.
+  const { output } = await build.generate({ format: 'es', chunkFileNames: '[name].js' });
   await build.close();
   const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
   // What a page loads at once: the entry and its static imports. Chunks reached only through import() (the
