@@ -192,6 +192,45 @@ describe('chat', () => {
     sub.unsubscribe();
   });
 
+  it('forgets a warning once the chat goes back to the queue: the next operator starts the silence count afresh', async () => {
+    const { backend, clock } = testBackend();
+    await backend.setOperatorOnline(OPERATORS.aigul.id, true);
+    await backend.setOperatorOnline(OPERATORS.erlan.id, true);
+    const s = expectOk(await backend.startChatSession({ body: chatStart(), ctx: ctx() }));
+    const read = async () =>
+      expectOk(
+        await backend.getChatSession({ params: { sessionId: s.session.id }, ctx: { chatToken: s.sessionToken } }),
+      ).session;
+    expectOk(
+      await backend.joinOperatorChat({ params: { sessionId: s.session.id }, ctx: { operator: OPERATORS.aigul } }),
+    );
+    clock.advance(600);
+    await backend.tick();
+    expect((await read()).inactivity).to.not.equal(null);
+    // Back to the queue with the warning standing; Erlan takes the chat a minute and a half later.
+    expectOk(
+      await backend.transferOperatorChat({
+        params: { sessionId: s.session.id },
+        body: { toTopic: 'social.pensions' },
+        ctx: { operator: OPERATORS.aigul },
+      }),
+    );
+    clock.advance(90);
+    await backend.tick();
+    expectOk(
+      await backend.joinOperatorChat({ params: { sessionId: s.session.id }, ctx: { operator: OPERATORS.erlan } }),
+    );
+    expect((await read()).inactivity).to.equal(null);
+    // Past the old warning's closing time the chat is still open, and unwarned until a new silence runs out.
+    clock.advance(60);
+    await backend.tick();
+    expect(await read()).to.include({ status: 'active', inactivity: null });
+    clock.advance(540);
+    await backend.tick();
+    expect((await read()).inactivity).to.not.equal(null);
+    expect((await read()).status).to.equal('active');
+  });
+
   it('numbers the messages of each chat 1, 2, 3… in the order they were stored, also within a millisecond', async () => {
     const { backend } = testBackend();
     await backend.setOperatorOnline(OPERATORS.aigul.id, true);

@@ -640,7 +640,10 @@ export class Chat {
     session.assignedAt = at;
     session.operatorId = operator.id;
     if (!session.operatorIds.includes(operator.id)) session.operatorIds.push(operator.id);
+    // A new operator starts the silence count afresh: a warning given before a transfer or a return to the queue no
+    // longer stands (the citizen was waiting for us, and would be closed on an old warning).
     session.lastCitizenActivityAt = at;
+    session.inactivityWarnedAt = null;
     await tx.chats.update(session);
     await this.k.emit(tx, streams.chat(session.id), 'operator.joined', {
       operator: { displayName: operator.displayName },
