@@ -8,6 +8,7 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { createHash } from 'node:crypto';
 import { transform as esbuildTransform } from 'esbuild';
+import { dynamicTargets, firstUseFiles } from './scripts/cdn-first-use.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
 const only = process.env.KC_CDN_ONLY ? ['widgets'] : process.env.KC_PACKAGES?.split(',');
@@ -165,47 +166,40 @@ function minifyLiterals() {
  * Chunks by what loads together. Rollup starts a chunk at every `import()`, so code that an element always ends up
  * loading (the SDK's core behind the element base, the chat session behind the chat) came in several files, each
  * compressed on its own. In `buildStart` this plugin builds once with rollup's own chunking, takes for each chunk
- * the set of elements whose first use loads it (static imports and `import()`, but not an `import()` of another
- * element, of a language's catalog or of the upload code: `ON_DEMAND_MODULES`, as in `bench/cdn.mjs`), and puts
- * the modules of all chunks with the same set in one chunk (`manualChunks`, named after the set). No element loads
- * a module it did not load before; the catalogs and the on-demand parts stay their own files. The price: what an
- * element loaded through `import()` is now fetched with the code that imports it, not after it.
+ * the set of elements that load it, and puts the modules of all chunks with the same set in one chunk
+ * (`manualChunks`, named after the set). "Load" is the rule of `scripts/cdn-first-use.mjs`, which the measure
+ * (`bench/cdn.mjs`) uses too: static imports, and the `import()`s an element's first use runs; not another element,
+ * a language's catalog, the upload code or what is on demand for that element, which stay out of its files. One
+ * exception (`grouping: true`): the SDK's event stream, outbox engine, IndexedDB and appeal look-up stay with the
+ * code the elements share, also for the elements whose first use does not run them: in files of their own they
+ * cost the chat's first open and all elements more than the others save (decision 0011, "The price, measured").
+ * No element loads a module it did not load before. The price: what an element loads through `import()` is
+ * fetched with the code that imports it, not after it.
  */
-const ON_DEMAND_MODULES = [
-  /\/src\/kc-[a-z-]+\.ts$/,
-  /\/(strings|translations)\/[a-z]{2}\.ts$/,
-  /\/sdk\/src\/complaints\/(xhr-)?upload\.ts$/,
-];
 function togetherChunks(config) {
   let groups = new Map();
   const plugin = {
     name: 'kc-together-chunks',
     async buildStart() {
       const { rollup } = await import('rollup');
-      const build = await rollup({ ...config(), logLevel: 'silent' });
+      const recorder = dynamicTargets();
+      const build = await rollup({ ...config(), plugins: [...config().plugins, recorder.plugin], logLevel: 'silent' });
       const { output } = await build.generate({ format: 'es', experimentalMinChunkSize: 1000 });
       await build.close();
       const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
-      const onDemand = (c) => ON_DEMAND_MODULES.some((pattern) => pattern.test(c.facadeModuleId ?? ''));
       const loadedBy = new Map();
       for (const entry of chunks.values()) {
-        if (!entry.isEntry || !/\/src\/kc-[a-z-]+\.ts$/.test(entry.facadeModuleId ?? '')) continue;
-        const tag = entry.name.replace(/^kc-/, '');
-        const seen = new Set();
-        const visit = (c) => {
-          if (seen.has(c)) return;
-          seen.add(c);
-          for (const f of c.imports) visit(chunks.get(f));
-          for (const f of c.dynamicImports) if (chunks.has(f) && !onDemand(chunks.get(f))) visit(chunks.get(f));
-        };
-        visit(entry);
-        for (const c of seen) loadedBy.set(c, [...(loadedBy.get(c) ?? []), tag]);
+        const tag = entry.facadeModuleId?.match(/\/src\/(kc-[a-z-]+)\.ts$/)?.[1];
+        if (!entry.isEntry || !tag) continue;
+        for (const f of firstUseFiles(chunks, recorder.targets, tag, entry.fileName, undefined, { grouping: true })) {
+          loadedBy.set(f, [...(loadedBy.get(f) ?? []), tag.replace(/^kc-/, '')]);
+        }
       }
       const elements = new Set([...loadedBy.values()].flat()).size;
       groups = new Map();
-      for (const [c, tags] of loadedBy) {
+      for (const [f, tags] of loadedBy) {
         const name = tags.length === elements ? 'shared' : tags.sort().join('-');
-        for (const id of Object.keys(c.modules)) groups.set(id, name);
+        for (const id of Object.keys(chunks.get(f).modules)) groups.set(id, name);
       }
     },
   };

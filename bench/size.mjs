@@ -7,8 +7,9 @@
 //   nowhere), then prints each file's minified, gzip (level 9) and brotli (quality 11) bytes.
 // - Closures, each file counted as its own response (brotli): the loader `kc.js`; each element's first use (the
 //   loader and every chunk the element can load, statically or with `import()`, in one language, less the parts
-//   listed in ON_DEMAND in `bench/cdn.mjs`: the SDK's client core of an element given only a `base-url` counts), in the
-//   costliest of kk / ru / en; what the element loads later, on demand; all elements together in one language
+//   its first use does not run, declared per element in `scripts/cdn-first-use.mjs` and checked in real browsers by
+//   `bench/first-open.mjs`: the SDK's client core of an element given only a `base-url` counts), in the costliest of
+//   kk / ru / en; what the element loads later, on demand; all elements together in one language
 //   (every chunk any element can load); the single-file `kc.bundle.js` (every element and language).
 // - Fails when a module that must never ship (msw, ajv, the mock, the backend, the server, test code, Lit's
 //   development build) is in any CDN file, or when a file still imports a bare name rollup could not resolve.
