@@ -1,12 +1,5 @@
 // SPDX-License-Identifier: MIT
-import {
-  LitElement,
-  html,
-  type nothing,
-  type PropertyDeclaration,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { LitElement, html, type nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
@@ -348,8 +341,9 @@ export class KcElement extends LitElement {
     if (name === 'lang') this.#localeMayHaveChanged();
   }
 
-  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    super.requestUpdate(name, oldValue, options);
+  // Every argument is passed on: Lit's standard decorators add their own after the documented three.
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    super.requestUpdate(...args);
     wakers.get(this)?.();
   }
 
