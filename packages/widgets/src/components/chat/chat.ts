@@ -52,6 +52,8 @@ const embeds = {
   rating: () => import('../../kc-rating.js'),
 };
 
+/** A time of day, as messages and the inactivity warning show it. */
+const HHMM = { hour: '2-digit', minute: '2-digit' } as const;
 const KB_DEBOUNCE = 400;
 const KB_MIN = 3;
 const PAGE = 100;
@@ -265,7 +267,7 @@ export class KcChat extends KcElement {
       session.on('operator.left', ({ operator }) => this.#say(this.s.left(operator.displayName))),
       session.on('transferred', ({ to }) => this.#say(this.s.transferred(to?.displayName ?? null))),
       session.on('inactivity.warning', ({ closesAt }) =>
-        this.#announce(this.s.inactivity(this.formatDateTime(closesAt, { hour: '2-digit', minute: '2-digit' }))),
+        this.#announce(this.s.inactivity(this.formatDateTime(closesAt, HHMM))),
       ),
       session.on('session.closed', ({ reason }) => this.#ended(reason)),
       session.on(
@@ -930,7 +932,7 @@ export class KcChat extends KcElement {
     ${
       session.inactivity && !closed
         ? html`<p class="inactivity" part="inactivity">
-            ${s.inactivity(this.formatDateTime(session.inactivity.closesAt, { hour: '2-digit', minute: '2-digit' }))}
+            ${s.inactivity(this.formatDateTime(session.inactivity.closesAt, HHMM))}
           </p>`
         : nothing
     }
@@ -1000,9 +1002,7 @@ export class KcChat extends KcElement {
           : html`<h4 class="channels-heading">${heading}</h4>`
       }
       <ul class="channels">
-        ${channels.map((c) =>
-          this.#renderAlternative({ channel: c.channel, label: c.label, value: c.value, href: c.href }),
-        )}
+        ${channels.map((c) => this.#renderAlternative(c))}
       </ul>`;
   }
 
@@ -1053,7 +1053,7 @@ export class KcChat extends KcElement {
   #renderMessage(m: KcChatMessage): TemplateResult {
     const s = this.s;
     const mine = m.author.kind === 'citizen';
-    const time = this.formatDateTime(m.sentAt, { hour: '2-digit', minute: '2-digit' });
+    const time = this.formatDateTime(m.sentAt, HHMM);
     return html`<div class="message" part="message" data-author=${m.author.kind}>
       <p class="meta">
         <span class="author">${this.#author(m)}</span>
