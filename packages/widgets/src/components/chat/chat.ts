@@ -765,8 +765,7 @@ export class KcChat extends KcElement {
         </button>
       </header>
       ${this.offline ? html`<p class="offline" part="offline">${s.offline}</p>` : nothing}
-      <div class="body">${this.#renderView()}</div>
-      ${this.renderHelp()}
+      <div class="body">${this.#renderView()} ${this.renderHelp()}</div>
     </section>`;
   }
 
