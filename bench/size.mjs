@@ -40,7 +40,10 @@ const BUDGET = {
  * it once the budget holds (docs/decisions/0011 says where the bytes are).
  */
 const CEILING = {
-  'kc-chat': Math.ceil(43_760 * 1.01), // measured 2026-12-03 (kk)
+  // Raised once, 43 760 → 44 313 B, by the team on 2026-12-03 for what a citizen gains in the chat's first open: the
+  // same help as in every widget (WCAG 3.2.6), no flash of the wrong language, a polling chat that tells operators,
+  // outages, the inactivity warning and the end, messages in the server's order (decision 0011, "Raised once").
+  'kc-chat': Math.ceil(44_313 * 1.01), // measured 2026-12-03 (kk)
   all: Math.ceil(86_243 * 1.01), // measured 2026-12-03 (ru)
 };
 
