@@ -395,3 +395,90 @@ describe('chat(kc): messages stamped in the same millisecond', () => {
     }
   });
 });
+
+describe('chat(kc): a re-read after a reset of the stream', () => {
+  it('does not undo what the stream told while the re-read was under way (an outage stays, not "resolved")', async () => {
+    const id = '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d';
+    const session = {
+      id,
+      status: 'active',
+      position: null,
+      estimatedWaitSeconds: null,
+      operator: { displayName: 'Айгүл' },
+      topic: null,
+      language: 'ru',
+      createdAt: '2026-11-23T05:10:00.000Z',
+      acceptedAt: '2026-11-23T05:10:30.000Z',
+      closedAt: null,
+      closeReason: null,
+      inactivity: null,
+    };
+    const outage = {
+      id: '00000000-0000-4000-8000-000000000007',
+      status: 'active',
+      severity: 'major',
+      affectedChannels: ['chat'],
+      message: { kk: 'Ақау', ru: 'Сбой', en: 'Outage' },
+      startedAt: '2026-11-23T10:20:00+05:00',
+      expectedResumeAt: null,
+      resolvedAt: null,
+      alternatives: [],
+      updatedAt: '2026-11-23T10:20:00+05:00',
+    };
+    const frame = (n: number, event: string, data: unknown) =>
+      new TextEncoder().encode(`id: ${n}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // The stream starts with a reset; while the client re-reads, the outage begins and the stream tells it. The
+    // outage list the re-read asked for was read before that, and arrives after it.
+    let listAsked!: () => void;
+    const asked = new Promise<void>((r) => (listAsked = r));
+    let told!: () => void;
+    const outageTold = new Promise<void>((r) => (told = r));
+    const hold = new AbortController();
+    const server = fakeFetch(async (call) => {
+      if (call.method === 'POST' && call.path === '/chat/sessions')
+        return json(201, { session, sessionToken: `ct_secret.${id}`, lastEventId: '0' });
+      if (call.path.endsWith('/events')) {
+        let step = 0;
+        const body = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            step++;
+            if (step === 1) return controller.enqueue(frame(5, 'reset', { reason: 'history_expired' }));
+            if (step === 2) {
+              await asked;
+              controller.enqueue(frame(6, 'outage.notice', outage));
+              return told();
+            }
+            return new Promise<void>((_, reject) => hold.signal.addEventListener('abort', reject));
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+      }
+      if (call.method === 'GET' && call.path === '/outages') {
+        listAsked();
+        await outageTold;
+        await new Promise((r) => setTimeout(r, 20));
+        return json(200, { items: [] });
+      }
+      if (call.method === 'GET' && call.path === `/chat/sessions/${id}`)
+        return json(200, { session, messages: [], lastEventId: '5' });
+      return json(404, { type: 'about:blank', title: 'not_found', status: 404, code: 'not_found' });
+    });
+    const kc = createClient({ baseUrl: fakeBaseUrl, fetch: server.fetch, storage: 'memory' });
+    try {
+      const s = await chat(kc).start({ language: 'ru', consent: { given: true, version: '1' } });
+      const notices: string[] = [];
+      s.on('outage.notice', (o) => notices.push(o.status));
+      await until(() => server.calls.some((c) => c.method === 'GET' && c.path === `/chat/sessions/${id}`), 're-read');
+      await outageTold;
+      await until(() => s.outage !== undefined, 'the outage');
+      // The re-read's stale list came after the notice: the outage is still active, and told once.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(s.outage?.status).to.equal('active');
+      expect(notices).to.deep.equal(['active']);
+    } finally {
+      hold.abort();
+      chat(kc).forget();
+      kc.close();
+    }
+  });
+});

@@ -286,6 +286,8 @@ export class KcChatSession {
     const get = <T>(operation: string, path: string, schema: AnySchema, headers?: Record<string, string>) =>
       this.#kc.request<T>({ operation, path, schema, signal, ...(headers && { headers }) }).then((r) => r.data);
     const was = this.info;
+    const wasOutage = this.outage;
+    const wasWarning = this.inactivity;
     const [data, outages, queue] = await Promise.all([
       get<Infer<typeof ChatSessionState>>(
         'getChatSession',
@@ -299,10 +301,12 @@ export class KcChatSession {
         : undefined,
     ]);
     const s = data.session;
+    // What the stream told while this answer was on its way is newer than it: the answer must not undo it.
+    const moved = this.info !== was;
     const at = new Date().toISOString();
     const from = was.operator;
     const to = s.operator;
-    if (missed && s.status !== 'closed') {
+    if (missed && s.status !== 'closed' && !moved) {
       const chat = queue?.channels.find((c) => c.channel === 'chat');
       if (
         chat &&
@@ -320,24 +324,34 @@ export class KcChatSession {
         else if (to || s.status === 'queued') this.#apply('transferred', { from, to, topic: s.topic, at });
         else this.#apply('operator.left', { operator: from, at });
       }
-      const outage = outages?.items.find((o) => o.affectedChannels.includes('chat'));
-      const known = this.outage;
-      if (outages && (outage ? outage.id !== known?.id || outage.updatedAt !== known.updatedAt : known))
-        this.#apply('outage.notice', outage ?? { ...known!, status: 'resolved' });
     }
+    // The outage and the warning likewise, each unless the stream told one since the read began.
+    const outage = outages?.items.find((o) => o.affectedChannels.includes('chat'));
+    const known = this.outage;
+    if (
+      missed &&
+      s.status !== 'closed' &&
+      outages &&
+      known === wasOutage &&
+      (outage ? outage.id !== known?.id || outage.updatedAt !== known.updatedAt : known)
+    )
+      this.#apply('outage.notice', outage ?? { ...known!, status: 'resolved' });
     for (const m of data.messages) this.#merge(m, this.#following);
     // The warning pending (null when the citizen wrote since); servers before `session.inactivity` leave it as is.
     const warning = s.inactivity?.closesAt === this.#answered ? null : s.inactivity;
-    if (missed && warning && warning.closesAt !== this.inactivity?.closesAt) this.#apply('inactivity.warning', warning);
-    else if (warning !== undefined) this.inactivity = warning ?? undefined;
+    if (this.inactivity === wasWarning) {
+      if (missed && warning && warning.closesAt !== this.inactivity?.closesAt)
+        this.#apply('inactivity.warning', warning);
+      else if (warning !== undefined) this.inactivity = warning ?? undefined;
+    }
     if (after(data.lastEventId, this.#lastEventId)) this.#lastEventId = data.lastEventId;
-    if (was.status !== 'closed' && s.status === 'closed')
+    if (this.info.status !== 'closed' && s.status === 'closed')
       this.#apply('session.closed', {
         reason: s.closeReason ?? 'citizen_closed',
         closedAt: s.closedAt ?? at,
         ratingInvited: true,
       });
-    this.info = s;
+    if (!moved) this.info = s;
     this.#changed();
   }
 
