@@ -9,17 +9,10 @@ import type { KcChat } from './chat.js';
 import { KcChatEndedEvent, KcChatStartedEvent } from './events.js';
 import '../../kc-chat.js';
 import { mount, unmountAll } from '../../../test/dom.js';
+import { $, chatMock, startChat, until as waitUntil } from '../../../test/chat.js';
 
 const baseUrl = `${location.origin}/api/v1`;
-const ANSWERS = ['Hello!', 'First answer.'];
-
-const until = async (condition: () => unknown, what: string, ms = 30_000) => {
-  for (const end = Date.now() + ms; !condition();) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const until = (condition: () => unknown, what: string) => waitUntil(condition, what, 30_000);
 
 describe('<kc-chat> when the server cannot stream', function () {
   this.timeout(90_000);
@@ -28,12 +21,7 @@ describe('<kc-chat> when the server cannot stream', function () {
 
   before(async () => {
     sessionStorage.clear();
-    const { startMockWorker } = await import('@kc/mock/browser');
-    mock = await startMockWorker({
-      seed: 9,
-      clock: { start: '2026-11-23T10:00:00+05:00' },
-      operator: { joinAfterMs: 300, typingMs: 50, readAfterMs: 50, script: { kk: ANSWERS, ru: ANSWERS, en: ANSWERS } },
-    });
+    mock = await chatMock(9, ['Hello!', 'First answer.']);
     mock.worker.use(
       http.get(`${baseUrl}/chat/sessions/:sessionId/events`, () => {
         streams++;
@@ -54,13 +42,7 @@ describe('<kc-chat> when the server cannot stream', function () {
     let sessionId = '';
     el.addEventListener(KcChatStartedEvent.eventName, (e) => (sessionId = e.detail.sessionId));
     el.addEventListener(KcChatEndedEvent.eventName, (e) => ended.push(e));
-    await until(() => $(el, '.launcher'), 'the launcher');
-    el.show();
-    await until(() => $(el, '.agent:not([disabled])'), 'the configuration');
-    $(el, '.agent')!.click();
-    await until(() => $(el, '.consent .kc-button--primary'), 'the consent step');
-    $(el, '.consent .kc-button--primary')!.click();
-    await until(() => $(el, '#message'), 'the queue');
+    await startChat(el);
 
     await until(() => $(el, '.notice')?.textContent?.includes('joined the chat'), 'the operator joining');
     const said = () => [...$(el, '.live')!.querySelectorAll('p')].map((p) => p.textContent ?? '');

@@ -8,31 +8,13 @@ import type { KcChat } from './chat.js';
 import '../../kc-chat.js';
 import '../../kc-provider.js';
 import { mount, unmountAll } from '../../../test/dom.js';
+import { $, chatMock, startChat, until } from '../../../test/chat.js';
 
 const baseUrl = `${location.origin}/api/v1`;
 const ANSWERS = ['Hello!', 'First answer.', 'Second answer.', 'Third answer.', 'Fourth answer.'];
 
-const until = async (condition: () => unknown, what: string, ms = 20_000) => {
-  for (const end = Date.now() + ms; !condition();) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const texts = (el: Element, author: string) =>
   [...el.shadowRoot!.querySelectorAll(`.message[data-author="${author}"] .text`)].map((t) => t.textContent ?? '');
-
-/** Opens, asks for an operator, consents: the chat is queued. */
-async function startChat(el: KcChat): Promise<void> {
-  await until(() => $(el, '.launcher'), 'the launcher');
-  el.show();
-  await until(() => $(el, '.agent:not([disabled])'), 'the configuration');
-  $(el, '.agent')!.click();
-  await until(() => $(el, '.consent .kc-button--primary'), 'the consent step');
-  $(el, '.consent .kc-button--primary')!.click();
-  await until(() => $(el, '#message'), 'the queue');
-}
 
 /** Sends `text` and waits for the operator's next answer, live. */
 async function exchange(el: KcChat, text: string): Promise<void> {
@@ -53,12 +35,7 @@ describe('two <kc-chat> on one page', function () {
 
   before(async () => {
     sessionStorage.clear();
-    const { startMockWorker } = await import('@kc/mock/browser');
-    mock = await startMockWorker({
-      seed: 7,
-      clock: { start: '2026-11-23T10:00:00+05:00' },
-      operator: { joinAfterMs: 300, typingMs: 50, readAfterMs: 50, script: { kk: ANSWERS, ru: ANSWERS, en: ANSWERS } },
-    });
+    mock = await chatMock(7, ANSWERS);
   });
 
   beforeEach(() => {

@@ -6,6 +6,7 @@ import type { MockWorker } from '@kc/mock/browser';
 import type { KcChat } from './chat.js';
 import type { NoticeClock } from './queue-notice.js';
 import '../../kc-chat.js';
+import { startChat, until } from '../../../test/chat.js';
 
 const baseUrl = `${location.origin}/api/v1`;
 const XSS = [
@@ -20,13 +21,6 @@ const XSS = [
 ];
 const PAYLOAD = XSS.join(' ');
 const OPERATOR_NAME = '<img src=x onerror=window.__kcXss=1>Айгүл';
-
-const until = async (condition: () => unknown, what: string, ms = 20_000) => {
-  for (const end = Date.now() + ms; !condition();) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 const root = (el: KcChat) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: KcChat, selector: string) => root(el).querySelector<T>(selector);
@@ -83,21 +77,6 @@ async function chatFixture(lang = 'ru'): Promise<KcChat> {
   const el = await fixture<KcChat>(html`<kc-chat base-url=${baseUrl} lang=${lang}></kc-chat>`);
   await until(() => $(el, '.launcher'), 'the launcher');
   return el;
-}
-
-/** Opens, asks for an operator, consents: the chat is queued. */
-async function startChat(el: KcChat, question = ''): Promise<void> {
-  el.show();
-  await until(() => $(el, '.agent:not([disabled])'), 'the configuration');
-  if (question) {
-    const field = $<HTMLTextAreaElement>(el, '#question')!;
-    field.value = question;
-    field.dispatchEvent(new Event('input'));
-  }
-  $(el, '.agent')!.click();
-  await until(() => $(el, '.consent .kc-button--primary'), 'the consent step');
-  $(el, '.consent .kc-button--primary')!.click();
-  await until(() => $(el, '#message'), 'the queue');
 }
 
 describe('<kc-chat>', function () {
