@@ -38,6 +38,25 @@ const keys = (session: KcChatSession) => session.messages.map((m) => m.clientMes
 const instant = (_ms: number, signal?: AbortSignal) =>
   signal?.aborted ? Promise.reject(signal.reason as Error) : new Promise<void>((r) => setTimeout(r, 5));
 
+/**
+ * A client of the mock whose chat event stream answers 204 (a proxy that cannot stream), so that its sessions poll,
+ * every 20 ms of real time; `seen` is told the URL of every request.
+ */
+const pollingClient = (seen: (url: string) => unknown = () => undefined) =>
+  createClient({
+    baseUrl,
+    locale: 'ru',
+    storage: 'memory',
+    retry: { sleep: () => new Promise<void>((r) => setTimeout(r, 20)) },
+    outbox: { baseDelay: 60_000 },
+    fetch: (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      seen(url);
+      if (!/\/chat\/sessions\/[^/]+\/events$/.test(url)) return fetch(input, init);
+      return Promise.resolve(new Response(null, { status: 204 }));
+    },
+  });
+
 describe('chat(kc) against @kc/mock', () => {
   let mock: RunningMock;
   let kc: KcClient;
@@ -172,20 +191,7 @@ describe('chat(kc) against @kc/mock', () => {
   it('a server that cannot stream: polling tells the queue, the operator, an outage and its end, and the closing', async () => {
     // The events endpoint answers 204 (a proxy that cannot stream): the session polls.
     let refused = 0;
-    const polling = createClient({
-      baseUrl,
-      locale: 'ru',
-      storage: 'memory',
-      // A poll every 20 ms of real time.
-      retry: { sleep: () => new Promise<void>((r) => setTimeout(r, 20)) },
-      outbox: { baseDelay: 60_000 },
-      fetch: (input, init) => {
-        const url = input instanceof Request ? input.url : String(input);
-        if (!/\/chat\/sessions\/[^/]+\/events$/.test(url)) return fetch(input, init);
-        refused++;
-        return Promise.resolve(new Response(null, { status: 204 }));
-      },
-    });
+    const polling = pollingClient((url) => /\/events$/.test(url) && refused++);
     try {
       await mock.scenario.set({ longQueue: 2 });
       const session = await chat(polling).start({ language: 'ru', consent: consent() });
@@ -244,19 +250,7 @@ describe('chat(kc) against @kc/mock', () => {
 
   it('a server that cannot stream: polling tells the inactivity warning, and it ends when the citizen writes', async () => {
     let reads = 0;
-    const polling = createClient({
-      baseUrl,
-      locale: 'ru',
-      storage: 'memory',
-      retry: { sleep: () => new Promise<void>((r) => setTimeout(r, 20)) },
-      outbox: { baseDelay: 60_000 },
-      fetch: (input, init) => {
-        const url = input instanceof Request ? input.url : String(input);
-        if (/\/chat\/sessions\/[^/]+$/.test(url)) reads++;
-        if (!/\/chat\/sessions\/[^/]+\/events$/.test(url)) return fetch(input, init);
-        return Promise.resolve(new Response(null, { status: 204 }));
-      },
-    });
+    const polling = pollingClient((url) => /\/chat\/sessions\/[^/]+$/.test(url) && reads++);
     try {
       const session = await chat(polling).start({ language: 'ru', consent: consent() });
       const told: KcChatInactivity[] = [];
@@ -298,6 +292,22 @@ describe('chat(kc) against @kc/mock', () => {
   });
 });
 
+/** The chat resource of a fake server: `id` active with Айгүл since 10:10 in Astana. */
+const activeSession = (id: string, language: 'kk' | 'ru' | 'en') => ({
+  id,
+  status: 'active',
+  position: null,
+  estimatedWaitSeconds: null,
+  operator: { displayName: 'Айгүл' },
+  topic: null,
+  language,
+  createdAt: '2026-11-23T05:10:00.000Z',
+  acceptedAt: '2026-11-23T05:10:30.000Z',
+  closedAt: null,
+  closeReason: null,
+  inactivity: null,
+});
+
 describe('chat(kc): messages stamped in the same millisecond', () => {
   it('orders by seq: the receipt of an earlier message that arrives after a later one goes before it', async () => {
     const id = '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a';
@@ -321,20 +331,7 @@ describe('chat(kc): messages stamped in the same millisecond', () => {
     const server = fakeFetch(async (call) => {
       if (call.method === 'POST' && call.path === '/chat/sessions') {
         return json(201, {
-          session: {
-            id,
-            status: 'active',
-            position: null,
-            estimatedWaitSeconds: null,
-            operator: { displayName: 'Айгүл' },
-            topic: null,
-            language: 'kk',
-            createdAt: '2026-11-23T05:10:00.000Z',
-            acceptedAt: '2026-11-23T05:10:30.000Z',
-            closedAt: null,
-            closeReason: null,
-            inactivity: null,
-          },
+          session: activeSession(id, 'kk'),
           sessionToken: `ct_secret.${id}`,
           lastEventId: '0',
         });
@@ -399,20 +396,7 @@ describe('chat(kc): messages stamped in the same millisecond', () => {
 describe('chat(kc): a re-read after a reset of the stream', () => {
   it('does not undo what the stream told while the re-read was under way (an outage stays, not "resolved")', async () => {
     const id = '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d';
-    const session = {
-      id,
-      status: 'active',
-      position: null,
-      estimatedWaitSeconds: null,
-      operator: { displayName: 'Айгүл' },
-      topic: null,
-      language: 'ru',
-      createdAt: '2026-11-23T05:10:00.000Z',
-      acceptedAt: '2026-11-23T05:10:30.000Z',
-      closedAt: null,
-      closeReason: null,
-      inactivity: null,
-    };
+    const session = activeSession(id, 'ru');
     const outage = {
       id: '00000000-0000-4000-8000-000000000007',
       status: 'active',
