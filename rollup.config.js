@@ -166,15 +166,14 @@ function minifyLiterals() {
  * Chunks by what loads together. Rollup starts a chunk at every `import()`, so code that an element always ends up
  * loading (the SDK's core behind the element base, the chat session behind the chat) came in several files, each
  * compressed on its own. In `buildStart` this plugin builds once with rollup's own chunking, takes for each chunk
- * the set of elements that load it, and puts the modules of all chunks with the same set in one chunk
- * (`manualChunks`, named after the set). "Load" is the rule of `scripts/cdn-first-use.mjs`, which the measure
- * (`bench/cdn.mjs`) uses too: static imports, and the `import()`s an element's first use runs; not another element,
- * a language's catalog, the upload code or what is on demand for that element, which stay out of its files. One
- * exception (`grouping: true`): the SDK's event stream, outbox engine, IndexedDB and appeal look-up stay with the
- * code the elements share, also for the elements whose first use does not run them: in files of their own they
- * cost the chat's first open and all elements more than the others save (decision 0011, "The price, measured").
- * No element loads a module it did not load before. The price: what an element loads through `import()` is
- * fetched with the code that imports it, not after it.
+ * the set of elements whose first use loads it, and puts the modules of all chunks with the same set in one chunk
+ * (`manualChunks`, named after the set). Then the same for what no first use loads, by the elements whose next use
+ * loads it (the chat's conversation: its session, the event stream, the outbox, IndexedDB), in chunks named
+ * `next-…`. "Load" is the rule of `scripts/cdn-first-use.mjs`, which the measure (`bench/cdn.mjs`) uses too: static
+ * imports, and the `import()`s an element's first (or next) use runs; not another element, a language's catalog,
+ * the upload code or what is on demand for that element, which stay out of its files. No element loads a module its
+ * use does not run. The price: what an element loads through `import()` is fetched with the code that imports it,
+ * not after it.
  */
 function togetherChunks(config) {
   let groups = new Map();
@@ -184,26 +183,66 @@ function togetherChunks(config) {
       const { rollup } = await import('rollup');
       const recorder = dynamicTargets();
       const build = await rollup({ ...config(), plugins: [...config().plugins, recorder.plugin], logLevel: 'silent' });
-      const { output } = await build.generate({ format: 'es', experimentalMinChunkSize: 1000 });
+      // Rollup's own chunks, unmerged: each holds exactly the modules the same entries and `import()`s load.
+      const { output } = await build.generate({ format: 'es' });
       await build.close();
       const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
-      const loadedBy = new Map();
-      for (const entry of chunks.values()) {
+      const entries = [...chunks.values()].flatMap((entry) => {
         const tag = entry.facadeModuleId?.match(/\/src\/(kc-[a-z-]+)\.ts$/)?.[1];
-        if (!entry.isEntry || !tag) continue;
-        for (const f of firstUseFiles(chunks, recorder.targets, tag, entry.fileName, undefined, { grouping: true })) {
-          loadedBy.set(f, [...(loadedBy.get(f) ?? []), tag.replace(/^kc-/, '')]);
-        }
+        return entry.isEntry && tag ? [{ tag, file: entry.fileName }] : [];
+      });
+      /** For each file: the elements whose first use loads it, whose next use alone does, and which can load it. */
+      const by = { first: new Map(), next: new Map(), reach: new Map() };
+      const add = (map, f, name) => map.set(f, [...(map.get(f) ?? []), name]);
+      for (const { tag, file } of entries) {
+        const name = tag.replace(/^kc-/, '');
+        const first = firstUseFiles(chunks, recorder.targets, tag, file);
+        const next = firstUseFiles(chunks, recorder.targets, tag, file, undefined, { next: true });
+        for (const f of first) add(by.first, f, name);
+        for (const f of next) if (!first.has(f)) add(by.next, f, name);
+        for (const f of reachable(chunks, recorder.targets, file)) if (!next.has(f)) add(by.reach, f, name);
       }
-      const elements = new Set([...loadedBy.values()].flat()).size;
+      // One group per combination of the three sets: no use loads a module it does not run.
+      const elements = entries.length;
+      const combined = new Map();
+      for (const f of new Set([...by.first.keys(), ...by.next.keys()])) {
+        const key = ['first', 'next', 'reach'].map((k) => by[k].get(f)?.sort().join('-') ?? '').join('/');
+        combined.set(key, [...(combined.get(key) ?? []), f]);
+      }
       groups = new Map();
-      for (const [f, tags] of loadedBy) {
-        const name = tags.length === elements ? 'shared' : tags.sort().join('-');
-        for (const id of Object.keys(chunks.get(f).modules)) groups.set(id, name);
+      const names = new Set();
+      for (const files of combined.values()) {
+        const f = files[0];
+        const first = by.first.get(f);
+        // A group of under 1 KB joins the shared one, which every use loads at once: one request and one file's
+        // framing fewer for a few hundred bytes the others load too.
+        const size = files.reduce((n, file) => n + chunks.get(file).code.length, 0);
+        let name = 'shared';
+        if (size >= 1000 && first?.length !== elements) {
+          const base = [
+            ...(first ? [first.join('-')] : []),
+            ...(by.next.has(f) ? [`next-${by.next.get(f).join('-')}`] : []),
+          ];
+          name = base.join('_');
+          if (names.has(name)) name = `${name}_also-${by.reach.get(f)?.join('-')}`;
+        }
+        names.add(name);
+        for (const file of files) for (const id of Object.keys(chunks.get(file).modules)) groups.set(id, name);
       }
     },
   };
   return { plugin, manualChunks: (id) => groups.get(id) };
+}
+/** Every file `entry` can load: its static imports and its `import()`s, all the way down. */
+function reachable(chunks, _targets, entry) {
+  const seen = new Set();
+  const visit = (f) => {
+    if (seen.has(f) || !chunks.has(f)) return;
+    seen.add(f);
+    for (const dep of [...chunks.get(f).imports, ...chunks.get(f).dynamicImports]) visit(dep);
+  };
+  visit(entry);
+  return seen;
 }
 /** After writing, removes the chunk files of earlier builds (their names carry a hash), which would ship too. */
 function pruneChunks() {

@@ -9,7 +9,7 @@
 // runs: the rule of `scripts/cdn-first-use.mjs`, which the build's grouping follows too).
 import { rollup } from 'rollup';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { CATALOG, ON_DEMAND, dynamicTargets, takes } from '../scripts/cdn-first-use.mjs';
+import { CATALOG, NEXT, ON_DEMAND, dynamicTargets, takes } from '../scripts/cdn-first-use.mjs';
 
 export const root = new URL('..', import.meta.url).pathname;
 export const KB = 1024;
@@ -21,7 +21,7 @@ export const LANGUAGES = ['kk', 'ru', 'en'];
  * element). Everything else an element can import (statically or with `import()`) counts towards its first use, in
  * one language; so does the SDK's client core, which an element given only a `base-url` imports.
  */
-export { ON_DEMAND };
+export { NEXT, ON_DEMAND };
 
 /**
  * @param {{ together?: boolean, config?: string }} [options] `together: false` builds without `togetherChunks`
@@ -78,8 +78,11 @@ export async function cdnBuild({ together = true, config: configFile = `${root}r
   const languageOf = (fileName) => files.get(fileName).facadeModuleId?.match(CATALOG)?.[2];
   /** The modules that the `import()`s of `from` name in `fileName`. */
   const named = (fileName, from) => targets.get(from)?.get(fileName) ?? [];
-  /** Whether `tag`'s first use in `language` loads `fileName` through an `import()` in `from`. */
-  const firstUse = (tag, language) => (fileName, from) => named(fileName, from).some((id) => takes(tag, id, language));
+  /** Whether `tag`'s first use (with `next`, its next use) in `language` loads `fileName` through an `import()` in `from`. */
+  const firstUse =
+    (tag, language, { next = false } = {}) =>
+    (fileName, from) =>
+      named(fileName, from).some((id) => takes(tag, id, language, { next }));
   /** Follows every dynamic import but the catalogs of other languages. */
   const inLanguage = (language) => (fileName, from) =>
     named(fileName, from).some((id) => [undefined, language].includes(id.match(CATALOG)?.[2]));
@@ -109,10 +112,11 @@ export async function cdnBuild({ together = true, config: configFile = `${root}r
     }
     return worst;
   };
-  /** The loader and an element's first use in its costliest language. */
-  const firstOpen = (tag) =>
+  /** The loader and an element's first use (with `next`, its next use) in its costliest language. */
+  const firstOpen = (tag, options) =>
     worstLanguage(
-      (language) => new Set([...closure(['kc.js'], () => false), ...closure([`${tag}.js`], firstUse(tag, language))]),
+      (language) =>
+        new Set([...closure(['kc.js'], () => false), ...closure([`${tag}.js`], firstUse(tag, language, options))]),
     );
 
   return { files, measure, languageOf, firstUse, inLanguage, closure, total, worstLanguage, firstOpen };

@@ -5,7 +5,8 @@
 // each language, in headless Chromium and Firefox, each in a fresh browser context (a first visit: no kc database,
 // nothing rated), and a short first use is played as a citizen would:
 //
-// - `<kc-chat>`: the launcher, "write to an operator", the consent and a first message;
+// - `<kc-chat>`: the launcher, until the question field has focus; then, as its next use (measured too), "write to an
+//   operator", the consent and a first message;
 // - `<kc-outage-banner>`: shown with an outage the center published;
 // - `<kc-rating>`: rendered, a score chosen and submitted, the thanks shown;
 // - `<kc-complaint-form>`: every step filled, submitted, the receipt shown;
@@ -27,7 +28,7 @@ import { dirname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createServer } from '@kc/server';
 import { chromiumArgs, findBrowsers } from '../scripts/browsers.mjs';
-import { cdnBuild, LANGUAGES } from './cdn.mjs';
+import { cdnBuild, LANGUAGES, NEXT } from './cdn.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -57,10 +58,15 @@ let runs = 0;
 const ELEMENTS = {
   'kc-chat': {
     markup: () => '<kc-chat base-url="/api/v1"></kc-chat>',
-    async use(page, { language }) {
-      const strings = (await import(`${root}packages/widgets/src/components/chat/strings/${language}.ts`)).default;
+    async use(page) {
       const chat = 'kc-chat >>>';
       await click(page, `${chat} [part~="launcher"]`);
+      await find(page, `${chat} #question:focus`);
+    },
+    /** The next use, measured on its own: a conversation. */
+    async next(page, { language }) {
+      const strings = (await import(`${root}packages/widgets/src/components/chat/strings/${language}.ts`)).default;
+      const chat = 'kc-chat >>>';
       await click(page, `${chat} button`, strings.askOperator);
       await click(page, `${chat} .consent button`, strings.consentAccept);
       await type(page, `${chat} #message`, 'Сәлеметсіз бе!');
@@ -246,35 +252,44 @@ try {
             if (path.startsWith('/cdn/')) fetched.add(path.slice('/cdn/'.length));
             if (r.status() >= 400) errors.push(`${r.status()} ${path}`);
           });
+          const { use, next } = ELEMENTS[tag];
+          const uses = [{ name: 'first use', play: use, next: false }];
+          if (next && NEXT[tag]) uses.push({ name: NEXT[tag].use, play: next, next: true });
           try {
             await tab.goto(`${server.url}/${page}`, { waitUntil: 'load' });
-            await ELEMENTS[tag].use(tab, { language, category, receipt });
-            // What the first use set going (a delivery, a stream) has time to fetch what it imports.
-            await sleep(1000);
-          } catch (error) {
-            errors.push(String(error));
+            for (const step of uses) {
+              try {
+                await step.play(tab, { language, category, receipt });
+                // What the use set going (a delivery, a stream) has time to fetch what it imports.
+                await sleep(1000);
+              } catch (error) {
+                errors.push(String(error));
+              }
+              const measured = new Set([
+                ...cdn.closure(['kc.js'], () => false),
+                ...cdn.closure([`${tag}.js`], cdn.firstUse(tag, language, { next: step.next })),
+              ]);
+              const uncounted = [...fetched].filter((f) => !measured.has(f));
+              const unfetched = [...measured].filter((f) => !fetched.has(f));
+              const failed = errors.splice(0);
+              broken ||= uncounted.length > 0 || failed.length > 0;
+              rows.push({
+                browser: name,
+                element: tag,
+                use: step.name,
+                language,
+                'fetched: files': fetched.size,
+                'fetched, brotli (B)': cdn.total(new Set([...fetched].filter((f) => cdn.files.has(f)))),
+                'measured, brotli (B)': cdn.total(measured),
+                'fetched, not counted': uncounted.join(' '),
+                'counted, not fetched': unfetched.join(' '),
+                errors: failed.join('; '),
+              });
+              if (failed.length > 0) break;
+            }
           } finally {
             await context.close();
           }
-
-          const measured = new Set([
-            ...cdn.closure(['kc.js'], () => false),
-            ...cdn.closure([`${tag}.js`], cdn.firstUse(tag, language)),
-          ]);
-          const uncounted = [...fetched].filter((f) => !measured.has(f));
-          const unfetched = [...measured].filter((f) => !fetched.has(f));
-          broken ||= uncounted.length > 0 || errors.length > 0;
-          rows.push({
-            browser: name,
-            element: tag,
-            language,
-            'fetched: files': fetched.size,
-            'fetched, brotli (B)': cdn.total(new Set([...fetched].filter((f) => cdn.files.has(f)))),
-            'measured, brotli (B)': cdn.total(measured),
-            'fetched, not counted': uncounted.join(' '),
-            'counted, not fetched': unfetched.join(' '),
-            errors: errors.join('; '),
-          });
         }
       }
     } finally {

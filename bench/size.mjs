@@ -21,7 +21,7 @@
 //     --modules X  list the modules inside closure X (e.g. `kc-chat`) with their minified bytes, largest first
 import { transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cdnBuild, KB, root } from './cdn.mjs';
+import { cdnBuild, KB, NEXT, root } from './cdn.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -40,11 +40,15 @@ const BUDGET = {
  * it once the budget holds (docs/decisions/0011 says where the bytes are).
  */
 const CEILING = {
-  // Raised once, 43 760 → 44 313 B, by the team on 2026-12-03 for what a citizen gains in the chat's first open: the
-  // same help as in every widget (WCAG 3.2.6), no flash of the wrong language, a polling chat that tells operators,
-  // outages, the inactivity warning and the end, messages in the server's order (decision 0011, "Raised once").
-  'kc-chat': Math.ceil(44_313 * 1.01), // measured 2026-12-03 (kk)
-  all: Math.ceil(86_243 * 1.01), // measured 2026-12-03 (ru)
+  // Lowered 44 313 → 36 173 B on 2026-12-03: the chat's first open (until its question field has focus) no longer
+  // loads a conversation's code (decision 0011, "The conversation on demand").
+  'kc-chat': Math.ceil(36_173 * 1.01), // measured 2026-12-03 (kk)
+  // The chat's next use on its own, to a first message sent to an operator: it must not grow unseen either.
+  'kc-chat next': Math.ceil(45_577 * 1.01), // measured 2026-12-03 (kk)
+  // Raised 86 243 → 88 416 B by the team on 2026-12-03 for the same change: every element's first use is 0.4–8.2 KB
+  // lighter, and all of them together 1.5 KB heavier, in three more files (decision 0011, "The conversation on
+  // demand").
+  all: Math.ceil(88_416 * 1.01), // measured 2026-12-03 (ru)
 };
 
 /**
@@ -90,7 +94,7 @@ const sets = new Map();
 const row = (name, set, budget, language, ceiling) => {
   sets.set(name, set);
   const bytes = total(set);
-  const within = bytes <= (budget ?? Infinity) || (ceiling !== undefined && bytes <= ceiling);
+  const within = bytes <= (budget ?? ceiling ?? Infinity) || (ceiling !== undefined && bytes <= ceiling);
   const min = [...set].reduce((n, f) => n + measure(f).min, 0);
   const gzip = [...set].reduce((n, f) => n + measure(f).gzip, 0);
   rows.push({
@@ -102,7 +106,18 @@ const row = (name, set, budget, language, ceiling) => {
     'brotli (B)': bytes,
     budget: budget === undefined ? '—' : `${budget} (${budget / KB} KB)`,
     ceiling: ceiling === undefined ? '' : ceiling,
-    result: budget === undefined ? '' : bytes <= budget ? 'ok' : within ? 'over budget, under ceiling' : 'OVER CEILING',
+    result:
+      budget === undefined
+        ? ceiling === undefined
+          ? ''
+          : within
+            ? 'under ceiling'
+            : 'OVER CEILING'
+        : bytes <= budget
+          ? 'ok'
+          : within
+            ? 'over budget, under ceiling'
+            : 'OVER CEILING',
   });
   return within;
 };
@@ -112,9 +127,16 @@ broken = !row('loader (kc.js)', loader, BUDGET.loader) || broken;
 for (const tag of tags) {
   const worst = worstLanguage((language) => new Set([...loader, ...closure([`${tag}.js`], firstUse(tag, language))]));
   broken = !row(`${tag} first use (loader + chunks)`, worst.set, BUDGET[tag], worst.language, CEILING[tag]) || broken;
+  // The element's next use, on its own (the chat's conversation), in the same language.
+  const next =
+    NEXT[tag] && new Set([...loader, ...closure([`${tag}.js`], firstUse(tag, worst.language, { next: true }))]);
+  if (next) {
+    const name = `  ${tag} ${NEXT[tag].use}`;
+    broken = !row(name, next, undefined, worst.language, CEILING[`${tag} next`]) || broken;
+  }
   // What the element loads only on demand (an offered callback, the rating after a chat), in the same language.
   const later = closure([`${tag}.js`], inLanguage(worst.language));
-  for (const f of worst.set) later.delete(f);
+  for (const f of next ?? worst.set) later.delete(f);
   if (later.size > 0) row(`  ${tag} later, on demand`, later, undefined, worst.language);
 }
 const all = worstLanguage(

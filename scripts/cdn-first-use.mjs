@@ -32,13 +32,8 @@ const OUTBOX = /\/sdk\/src\/storage\/outbox-engine\.ts$/;
 const IDB = /\/sdk\/src\/storage\/idb\.ts$/;
 /** The appeals' status half (look-up, watch, comments), imported when an appeal is first looked up. */
 const APPEAL_STATUS = /\/sdk\/src\/complaints\/status\.ts$/;
-/**
- * The SDK's parts that the build keeps with the code the elements share, even for an element whose first use does
- * not run them (the measure still says which first uses do): kept apart, they came in files of their own for the
- * elements that run them, the chat's first open among them, for more bytes than the others saved (decision 0011,
- * "The price, measured").
- */
-const KEPT_TOGETHER = [STREAM, OUTBOX, IDB, APPEAL_STATUS];
+/** A chat's session (its events, its message list), imported when the citizen asks for an operator or a chat resumes. */
+const CHAT_SESSION = /\/sdk\/src\/chat\/session\.ts$/;
 
 /**
  * What each element's first use does not take, beyond EVERY_ELEMENT, with the reason. A first use is what
@@ -66,28 +61,39 @@ export const ON_DEMAND = /** @type {Record<string, Rule[]>} */ ({
   // The appeals module loads the outbox's engine and the checks of a new appeal (`submit.ts`) as soon as it is
   // made, so that an appeal filed offline can still be stored: the status view takes them too, but stores nothing.
   'kc-complaint-status': [[IDB, 'a lookup stores nothing (the outbox opens no database with nothing to send)']],
-  // The chat's first open (to a first message to an operator) takes its session, the stream, the outbox and IndexedDB.
-  'kc-chat': [],
+  // The chat's first open is the launcher, the panel and its question field with the knowledge base's answers. A
+  // conversation is its next use (NEXT, below).
+  'kc-chat': [
+    [CHAT_SESSION, 'the session loads when the citizen asks for an operator (or this tab has a chat to resume)'],
+    [STREAM, 'the chat follows events once a conversation starts'],
+    [OUTBOX, 'messages go through the outbox once a conversation starts'],
+    [IDB, 'the chat stores nothing before a conversation starts'],
+  ],
+});
+
+/**
+ * An element's next use after its first, measured on its own (`npm run size`, `bench/first-open.mjs`): what it takes
+ * beyond the first use, with what it still does not take beyond EVERY_ELEMENT (`onDemand`).
+ */
+export const NEXT = /** @type {Record<string, { use: string, onDemand: Rule[] }>} */ ({
+  'kc-chat': { use: 'to a first message to an operator', onDemand: [] },
 });
 
 /** A language's catalog (an element's texts, or the shared ones), and the language it is in. */
 export const CATALOG = /\/(strings|translations)\/([a-z]{2})\.ts$/;
 
 /**
- * Whether `tag`'s first use in `language` runs an `import()` of `moduleId`. Without a language, no catalog: each
- * language's texts stay their own file. With `grouping` (the build's `togetherChunks`), the rules on the parts in
- * KEPT_TOGETHER do not apply.
+ * Whether `tag`'s first use in `language` runs an `import()` of `moduleId` (with `next`, its next use: NEXT).
+ * Without a language, no catalog: each language's texts stay their own file.
  *
  * @param {string} tag
  * @param {string} moduleId
  * @param {string} [language]
- * @param {{ grouping?: boolean }} [options]
+ * @param {{ next?: boolean }} [options]
  */
-export function takes(tag, moduleId, language, { grouping = false } = {}) {
-  const rules = [...EVERY_ELEMENT, ...(ON_DEMAND[tag] ?? [])].filter(
-    ([pattern]) => !grouping || !KEPT_TOGETHER.includes(pattern),
-  );
-  if (rules.some(([pattern]) => pattern.test(moduleId))) return false;
+export function takes(tag, moduleId, language, { next = false } = {}) {
+  const own = next ? (NEXT[tag]?.onDemand ?? ON_DEMAND[tag]) : ON_DEMAND[tag];
+  if ([...EVERY_ELEMENT, ...(own ?? [])].some(([pattern]) => pattern.test(moduleId))) return false;
   const catalog = moduleId.match(CATALOG);
   return catalog ? catalog[2] === language : true;
 }
@@ -135,7 +141,7 @@ export function dynamicTargets() {
  * @param {string} tag
  * @param {string} entryFile
  * @param {string} [language]
- * @param {{ grouping?: boolean }} [options]
+ * @param {{ next?: boolean }} [options]
  */
 export function firstUseFiles(files, targets, tag, entryFile, language, options) {
   const seen = new Set();

@@ -466,3 +466,29 @@ describe('chat(kc): a re-read after a reset of the stream', () => {
     }
   });
 });
+
+describe('chat(kc).prepare()', () => {
+  it('loads what a conversation needs without a request, and stores nothing', async () => {
+    const server = fakeFetch(() =>
+      json(404, { type: 'about:blank', title: 'not_found', status: 404, code: 'not_found' }),
+    );
+    const kc = createClient({ baseUrl: fakeBaseUrl, fetch: server.fetch });
+    const before = browser ? sessionStorage.length : 0;
+    const databases = async () => (browser ? (await indexedDB.databases()).map((d) => d.name).sort() : []);
+    const databasesBefore = await databases();
+    try {
+      chat(kc).prepare();
+      chat(kc).prepare();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(server.calls).to.deep.equal([]);
+      expect(chat(kc).resumable).to.equal(false);
+      expect(chat(kc).current).to.equal(undefined);
+      if (browser) {
+        expect(sessionStorage.length).to.equal(before);
+        expect(await databases()).to.deep.equal(databasesBefore);
+      }
+    } finally {
+      kc.close();
+    }
+  });
+});

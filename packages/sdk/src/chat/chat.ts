@@ -77,6 +77,16 @@ export class ChatModule {
     return this.#current;
   }
 
+  /**
+   * Loads a conversation's code (the session, the event stream, the outbox) ahead of {@link start}, so that the
+   * start waits only for the server: call it when the citizen turns to an operator. Sends and stores nothing; while
+   * the browser is offline it does nothing (`start()` loads what it needs itself).
+   */
+  prepare(): void {
+    if (globalThis.navigator?.onLine === false) return;
+    loadSession().catch(() => undefined);
+  }
+
   /** Whether this tab holds a chat to resume (reads session storage only; no request). */
   get resumable(): boolean {
     return readSession(this.#kc) !== undefined;

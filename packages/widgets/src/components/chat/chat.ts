@@ -473,6 +473,11 @@ export class KcChat extends KcElement {
   #toAgent(): void {
     this.view = 'consent';
     this.#focusAfterUpdate = 'consent';
+    // The conversation's code loads while the citizen reads the consent notice.
+    void this.getClient().then(
+      (client) => chat(client).prepare(),
+      () => undefined,
+    );
   }
 
   // ---------------------------------------------------------------- starting
