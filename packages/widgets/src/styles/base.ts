@@ -14,6 +14,25 @@ export const baseStyles = css`
       font-size: var(--_kc-font-size);
       line-height: var(--_kc-font-line-height);
       color: var(--_kc-color-text);
+      /*
+       * The page's typography stops here: what a portal sets on the section holding a widget (centred, capitals,
+       * spacing, slant, a cursor) is inherited through the shadow root otherwise. A rule of the page on the
+       * element itself, or a user's text-spacing override, still wins. The languages are all left to right.
+       */
+      font-style: normal;
+      font-weight: normal;
+      font-variant: normal;
+      letter-spacing: normal;
+      word-spacing: normal;
+      text-align: start;
+      text-indent: 0;
+      text-transform: none;
+      text-shadow: none;
+      white-space: normal;
+      word-break: normal;
+      hyphens: manual;
+      direction: ltr;
+      cursor: auto;
     }
 
     :host([hidden]) {
