@@ -61,17 +61,17 @@ export const baseStyles = css`
     textarea,
     summary,
     [tabindex] {
-      scroll-margin-block: 6rem;
+      scroll-margin-block: calc(var(--_kc-rem) * 6);
     }
 
     a {
       color: var(--_kc-color-link);
-      text-decoration-thickness: max(1px, 0.0625rem);
+      text-decoration-thickness: max(1px, calc(var(--_kc-rem) * 0.0625));
       text-underline-offset: 0.15em;
     }
 
     a:hover {
-      text-decoration-thickness: max(3px, 0.1875rem);
+      text-decoration-thickness: max(3px, calc(var(--_kc-rem) * 0.1875));
     }
 
     .kc-button {
@@ -79,8 +79,8 @@ export const baseStyles = css`
       align-items: center;
       justify-content: center;
       gap: var(--_kc-space-xs);
-      min-block-size: 2.75rem;
-      min-inline-size: 2.75rem;
+      min-block-size: calc(var(--_kc-rem) * 2.75);
+      min-inline-size: calc(var(--_kc-rem) * 2.75);
       padding: var(--_kc-space-s) var(--_kc-space-m);
       border: 2px solid var(--_kc-color-accent);
       border-radius: var(--_kc-radius-s);
@@ -110,7 +110,7 @@ export const baseStyles = css`
     textarea {
       /* 16 px at least, or iOS Safari zooms the page when the field takes focus. */
       font: inherit;
-      font-size: max(1rem, 16px);
+      font-size: max(var(--_kc-rem), 16px);
     }
 
     .kc-visually-hidden {
@@ -168,7 +168,7 @@ export const baseStyles = css`
 
     .kc-help summary {
       inline-size: fit-content;
-      min-block-size: 1.5rem;
+      min-block-size: calc(var(--_kc-rem) * 1.5);
       cursor: pointer;
       color: var(--_kc-color-link);
     }
@@ -182,7 +182,7 @@ export const baseStyles = css`
     /* Links in a list, not in running text: 24 px targets (WCAG 2.5.8). */
     .kc-help a {
       display: inline-block;
-      min-block-size: 1.5rem;
+      min-block-size: calc(var(--_kc-rem) * 1.5);
     }
 
     @media (forced-colors: active) {

@@ -72,8 +72,8 @@ export const fieldStyles = css`
 
     .kc-input {
       inline-size: 100%;
-      max-inline-size: 30rem;
-      min-block-size: 2.75rem;
+      max-inline-size: calc(var(--_kc-rem) * 30);
+      min-block-size: calc(var(--_kc-rem) * 2.75);
       padding: var(--_kc-space-xs) var(--_kc-space-s);
       border: 2px solid var(--_kc-color-border);
       border-radius: var(--_kc-radius-s);
@@ -86,7 +86,7 @@ export const fieldStyles = css`
     }
 
     textarea.kc-input {
-      max-inline-size: 40rem;
+      max-inline-size: calc(var(--_kc-rem) * 40);
       resize: vertical;
     }
 
@@ -99,14 +99,14 @@ export const fieldStyles = css`
       display: flex;
       align-items: center;
       gap: var(--_kc-space-s);
-      min-block-size: 2.75rem;
+      min-block-size: calc(var(--_kc-rem) * 2.75);
       cursor: pointer;
     }
 
     .kc-choice input {
       flex: none;
-      inline-size: 1.5rem;
-      block-size: 1.5rem;
+      inline-size: calc(var(--_kc-rem) * 1.5);
+      block-size: calc(var(--_kc-rem) * 1.5);
       margin: 0;
       accent-color: var(--_kc-color-accent);
     }

@@ -12,6 +12,9 @@ import { css } from 'lit';
  *   `success` a `--kc-color-<tone>` (text and lines) on a `--kc-color-<tone>-surface` (background);
  * - `--kc-font-family` (inherits the page's font when unset), `--kc-font-size`, `--kc-font-size-small`,
  *   `--kc-font-size-large`, `--kc-font-weight-bold`, `--kc-font-line-height`;
+ * - `--kc-rem`, the unit every size is a multiple of: the page's `rem`, but never less than 16 px, so that a portal
+ *   that shrinks its root (`html { font-size: 62.5% }`, as Bootstrap 3 does) does not shrink the widgets' text and
+ *   targets with it; set it to `1rem` to follow such a root, or to any length;
  * - `--kc-space-xs`, `--kc-space-s`, `--kc-space-m`;
  * - `--kc-radius-s`, `--kc-radius-m`;
  * - `--kc-motion-duration` (0 s when the user prefers reduced motion).
@@ -38,15 +41,16 @@ export const tokenStyles = css`
       --_kc-color-success: var(--kc-color-success, #146c2e);
       --_kc-color-success-surface: var(--kc-color-success-surface, #e6f4ea);
 
-      --_kc-font-size: var(--kc-font-size, 1rem);
-      --_kc-font-size-small: var(--kc-font-size-small, 0.875rem);
-      --_kc-font-size-large: var(--kc-font-size-large, 1.25rem);
+      --_kc-rem: var(--kc-rem, max(1rem, 16px));
+      --_kc-font-size: var(--kc-font-size, var(--_kc-rem));
+      --_kc-font-size-small: var(--kc-font-size-small, calc(var(--_kc-rem) * 0.875));
+      --_kc-font-size-large: var(--kc-font-size-large, calc(var(--_kc-rem) * 1.25));
       --_kc-font-weight-bold: var(--kc-font-weight-bold, 700);
       --_kc-font-line-height: var(--kc-font-line-height, 1.5);
 
-      --_kc-space-xs: var(--kc-space-xs, 0.25rem);
-      --_kc-space-s: var(--kc-space-s, 0.5rem);
-      --_kc-space-m: var(--kc-space-m, 1rem);
+      --_kc-space-xs: var(--kc-space-xs, calc(var(--_kc-rem) * 0.25));
+      --_kc-space-s: var(--kc-space-s, calc(var(--_kc-rem) * 0.5));
+      --_kc-space-m: var(--kc-space-m, var(--_kc-rem));
 
       --_kc-radius-s: var(--kc-radius-s, 4px);
       --_kc-radius-m: var(--kc-radius-m, 8px);

@@ -93,4 +93,32 @@ describe("a portal's inherited typography", () => {
       }
     }
   });
+
+  describe("the page's root font size", () => {
+    afterEach(() => (document.documentElement.style.fontSize = ''));
+
+    /** The font size of every widget's text, in px, on a page whose root is `root`, with `rem` as the provider's `--kc-rem`. */
+    async function sizes(root: string, rem?: string): Promise<Set<number>> {
+      document.documentElement.style.fontSize = root;
+      const provider = mount(widgetPage('ru'));
+      // As docs/theming.md has it: `kc-provider { --kc-rem: 1rem; }`.
+      if (rem) provider.style.setProperty('--kc-rem', rem);
+      const widgets = await waitFor.widgets(provider);
+      const found = new Set<number>();
+      for (const widget of WIDGETS) found.add(parseFloat(getComputedStyle(widgets[widget]).fontSize));
+      return found;
+    }
+
+    it('shrunk (html { font-size: 10px }, as Bootstrap 3 has it): the widgets keep 16 px', async () => {
+      expect([...(await sizes('10px'))]).to.deep.equal([16]);
+    });
+
+    it('larger than 16 px: the widgets follow it', async () => {
+      expect([...(await sizes('20px'))]).to.deep.equal([20]);
+    });
+
+    it('--kc-rem: 1rem makes the widgets follow even a shrunk root', async () => {
+      expect([...(await sizes('10px', '1rem'))]).to.deep.equal([10]);
+    });
+  });
 });

@@ -166,20 +166,30 @@ describe('vision and motion on every widget', () => {
     }
   });
 
-  it('every target is at least 24 by 24 px, in every main state', async () => {
-    const widgets = await waitFor.widgets(mount(widgetPage('ru')));
-    let measured = 0;
-    for await (const state of openStates(widgets)) {
-      const small = interactive(widgets)
-        .filter(({ el }) => !inline(el))
-        .map(({ widget, el }) => ({ widget, el, rect: target(el).getBoundingClientRect() }))
-        .filter(({ rect }) => rect.width < 24 || rect.height < 24)
-        .map(({ widget, el, rect }) => `<${widget}> ${name(el)}: ${rect.width.toFixed(1)}×${rect.height.toFixed(1)}`);
-      measured += interactive(widgets).length;
-      expect(small, state).to.deep.equal([]);
-    }
-    expect(measured).to.be.greaterThan(20);
-  });
+  // The second time on a page that shrinks its root font size, as Bootstrap 3 does (`html { font-size: 10px }`).
+  for (const root of ['', '10px']) {
+    it(`every target is at least 24 by 24 px, in every main state${root && `, with the page's root at ${root}`}`, async () => {
+      document.documentElement.style.fontSize = root;
+      try {
+        const widgets = await waitFor.widgets(mount(widgetPage('ru')));
+        let measured = 0;
+        for await (const state of openStates(widgets)) {
+          const small = interactive(widgets)
+            .filter(({ el }) => !inline(el))
+            .map(({ widget, el }) => ({ widget, el, rect: target(el).getBoundingClientRect() }))
+            .filter(({ rect }) => rect.width < 24 || rect.height < 24)
+            .map(
+              ({ widget, el, rect }) => `<${widget}> ${name(el)}: ${rect.width.toFixed(1)}×${rect.height.toFixed(1)}`,
+            );
+          measured += interactive(widgets).length;
+          expect(small, state).to.deep.equal([]);
+        }
+        expect(measured).to.be.greaterThan(20);
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
+    });
+  }
 
   it('focus is visible on every control and never hidden behind the chat launcher', async () => {
     await viewport(800, 600);

@@ -10,7 +10,7 @@ export default css`
     .base {
       display: grid;
       gap: var(--_kc-space-m);
-      max-inline-size: 40rem;
+      max-inline-size: calc(var(--_kc-rem) * 40);
       padding: var(--_kc-space-m);
       border-radius: var(--kc-callback-radius, var(--_kc-radius-m));
       background: var(--kc-callback-surface, var(--_kc-color-surface));
@@ -50,7 +50,7 @@ export default css`
     }
 
     .day {
-      min-block-size: 2.75rem;
+      min-block-size: calc(var(--_kc-rem) * 2.75);
       padding: var(--_kc-space-xs) var(--_kc-space-s);
       border: 2px solid var(--kc-callback-accent, var(--_kc-color-accent));
       border-radius: var(--_kc-radius-s);
@@ -68,7 +68,7 @@ export default css`
 
     .slot-grid {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(calc(var(--_kc-rem) * 12), 1fr));
       gap: var(--_kc-space-xs) var(--_kc-space-m);
     }
 

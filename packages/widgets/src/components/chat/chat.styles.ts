@@ -6,7 +6,7 @@ export default css`
     :host {
       --_accent: var(--kc-chat-accent, var(--_kc-color-accent));
       --_surface: var(--kc-chat-surface, var(--_kc-color-surface));
-      --_offset: var(--kc-chat-offset, 1rem);
+      --_offset: var(--kc-chat-offset, var(--_kc-rem));
       position: fixed;
       inset-block-end: calc(var(--_offset) + env(safe-area-inset-bottom, 0px));
       inset-inline-end: calc(var(--_offset) + env(safe-area-inset-right, 0px));
@@ -33,10 +33,10 @@ export default css`
       display: inline-flex;
       align-items: center;
       gap: var(--_kc-space-s);
-      min-block-size: 3rem;
+      min-block-size: calc(var(--_kc-rem) * 3);
       padding: var(--_kc-space-s) var(--_kc-space-m);
       border: 2px solid transparent;
-      border-radius: 1.5rem;
+      border-radius: calc(var(--_kc-rem) * 1.5);
       background: var(--_accent);
       color: var(--_kc-color-on-accent);
       font: inherit;
@@ -46,14 +46,14 @@ export default css`
     }
 
     .icon {
-      inline-size: 1.5rem;
-      block-size: 1.5rem;
+      inline-size: calc(var(--_kc-rem) * 1.5);
+      block-size: calc(var(--_kc-rem) * 1.5);
     }
 
     .unread {
-      min-inline-size: 1.5rem;
-      padding: 0 0.375rem;
-      border-radius: 0.75rem;
+      min-inline-size: calc(var(--_kc-rem) * 1.5);
+      padding: 0 calc(var(--_kc-rem) * 0.375);
+      border-radius: calc(var(--_kc-rem) * 0.75);
       background: var(--_kc-color-surface);
       color: var(--_kc-color-danger);
       text-align: center;
@@ -62,9 +62,9 @@ export default css`
     .panel {
       display: flex;
       flex-direction: column;
-      inline-size: var(--kc-chat-width, 24rem);
+      inline-size: var(--kc-chat-width, calc(var(--_kc-rem) * 24));
       max-inline-size: calc(100vw - 2 * var(--_offset));
-      block-size: var(--kc-chat-height, min(40rem, calc(100dvh - 6rem)));
+      block-size: var(--kc-chat-height, min(calc(var(--_kc-rem) * 40), calc(100dvh - calc(var(--_kc-rem) * 6))));
       border: 1px solid var(--_kc-color-border);
       border-radius: var(--_kc-radius-m);
       background: var(--_surface);
@@ -102,8 +102,8 @@ export default css`
     }
 
     .hide svg {
-      inline-size: 1.25rem;
-      block-size: 1.25rem;
+      inline-size: calc(var(--_kc-rem) * 1.25);
+      block-size: calc(var(--_kc-rem) * 1.25);
     }
 
     .offline,
@@ -168,7 +168,7 @@ export default css`
     }
 
     summary {
-      min-block-size: 1.5rem;
+      min-block-size: calc(var(--_kc-rem) * 1.5);
       cursor: pointer;
       color: var(--_kc-color-link);
     }
@@ -200,7 +200,7 @@ export default css`
       flex: 1;
       flex-direction: column;
       gap: var(--_kc-space-s);
-      min-block-size: 6rem;
+      min-block-size: calc(var(--_kc-rem) * 6);
       overflow-y: auto;
       overscroll-behavior: contain;
     }
@@ -212,7 +212,7 @@ export default css`
       border-radius: var(--_kc-radius-m);
       /* A long history stays smooth: off-screen messages skip layout and paint. */
       content-visibility: auto;
-      contain-intrinsic-size: auto 4rem;
+      contain-intrinsic-size: auto calc(var(--_kc-rem) * 4);
     }
 
     .message[data-author='citizen'] {
@@ -255,7 +255,7 @@ export default css`
     }
 
     .retry {
-      min-block-size: 1.5rem;
+      min-block-size: calc(var(--_kc-rem) * 1.5);
       padding: 0 var(--_kc-space-s);
     }
 

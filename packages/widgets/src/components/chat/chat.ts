@@ -111,7 +111,7 @@ const chats: KcChat[] = [];
  *
  * @cssproperty --kc-chat-accent - The launcher's and the citizen's messages' colour. Default: `--kc-color-accent`.
  * @cssproperty --kc-chat-surface - The panel's background. Default: `--kc-color-surface`.
- * @cssproperty --kc-chat-width - The panel's width on wide screens. Default: `24rem`.
+ * @cssproperty --kc-chat-width - The panel's width on wide screens. Default: `24rem` (of `--kc-rem`).
  * @cssproperty --kc-chat-height - The panel's height on wide screens. Default: `min(40rem, 100dvh - 6rem)`.
  * @cssproperty --kc-chat-offset - The distance from the viewport's edges. Default: `1rem`.
  * @cssproperty --kc-chat-z-index - The stacking order. Default: `2147483000`.

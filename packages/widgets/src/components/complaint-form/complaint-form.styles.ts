@@ -13,7 +13,7 @@ export default css`
     .receipt {
       display: grid;
       gap: var(--_kc-space-m);
-      max-inline-size: 40rem;
+      max-inline-size: calc(var(--_kc-rem) * 40);
       padding: var(--_kc-space-m);
       background: var(--kc-complaint-form-surface, var(--_kc-color-surface));
       color: var(--kc-complaint-form-text, var(--_kc-color-text));
@@ -81,7 +81,7 @@ export default css`
     select,
     textarea {
       inline-size: 100%;
-      min-block-size: 2.75rem;
+      min-block-size: calc(var(--_kc-rem) * 2.75);
       padding: var(--_kc-space-s);
       border: 2px solid var(--_kc-color-border);
       border-radius: var(--_kc-form-radius);
@@ -98,7 +98,7 @@ export default css`
     }
 
     input[type='file'] {
-      min-block-size: 2.75rem;
+      min-block-size: calc(var(--_kc-rem) * 2.75);
     }
 
     .choices {
@@ -124,8 +124,8 @@ export default css`
     }
 
     .choice input {
-      inline-size: 1.5rem;
-      block-size: 1.5rem;
+      inline-size: calc(var(--_kc-rem) * 1.5);
+      block-size: calc(var(--_kc-rem) * 1.5);
       margin: 0;
       accent-color: var(--_kc-form-accent);
     }
@@ -218,7 +218,7 @@ export default css`
 
     .review__row {
       display: grid;
-      grid-template-columns: minmax(8rem, 1fr) 2fr auto;
+      grid-template-columns: minmax(calc(var(--_kc-rem) * 8), 1fr) 2fr auto;
       gap: var(--_kc-space-s);
       padding-block: var(--_kc-space-s);
       border-block-end: 1px solid var(--_kc-color-border);

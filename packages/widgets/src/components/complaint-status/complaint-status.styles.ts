@@ -12,7 +12,7 @@ export default css`
     .root {
       display: grid;
       gap: var(--_kc-space-m);
-      max-inline-size: 40rem;
+      max-inline-size: calc(var(--_kc-rem) * 40);
       padding: var(--_kc-space-m);
       background: var(--kc-complaint-status-surface, var(--_kc-color-surface));
       color: var(--kc-complaint-status-text, var(--_kc-color-text));
@@ -63,7 +63,7 @@ export default css`
     input,
     textarea {
       inline-size: 100%;
-      min-block-size: 2.75rem;
+      min-block-size: calc(var(--_kc-rem) * 2.75);
       padding: var(--_kc-space-s);
       border: 2px solid var(--_kc-color-border);
       border-radius: var(--_kc-status-radius);
@@ -73,7 +73,7 @@ export default css`
 
     #trackingNumber,
     #accessCode {
-      max-inline-size: 20rem;
+      max-inline-size: calc(var(--_kc-rem) * 20);
       font-family: ui-monospace, monospace;
       letter-spacing: 0.05em;
     }

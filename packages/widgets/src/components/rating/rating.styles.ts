@@ -10,7 +10,7 @@ export default css`
     .base {
       display: grid;
       gap: var(--_kc-space-m);
-      max-inline-size: 40rem;
+      max-inline-size: calc(var(--_kc-rem) * 40);
       padding: var(--_kc-space-m);
       border-radius: var(--kc-rating-radius, var(--_kc-radius-m));
       background: var(--kc-rating-surface, var(--_kc-color-surface));
@@ -30,16 +30,16 @@ export default css`
 
     .options {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(5.5rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(calc(var(--_kc-rem) * 5.5), 1fr));
       gap: var(--_kc-space-xs);
     }
 
     .options[data-count='7'] {
-      grid-template-columns: repeat(auto-fit, minmax(4.5rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(calc(var(--_kc-rem) * 4.5), 1fr));
     }
 
     .options[data-count='11'] {
-      grid-template-columns: repeat(auto-fit, minmax(2.75rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(calc(var(--_kc-rem) * 2.75), 1fr));
     }
 
     .option {
@@ -48,7 +48,7 @@ export default css`
       justify-items: center;
       align-content: start;
       gap: var(--_kc-space-xs);
-      min-block-size: 2.75rem;
+      min-block-size: calc(var(--_kc-rem) * 2.75);
       padding: var(--_kc-space-s) var(--_kc-space-xs);
       border: 2px solid var(--_kc-color-border);
       border-radius: var(--_kc-radius-s);
@@ -57,8 +57,8 @@ export default css`
     }
 
     .option input {
-      inline-size: 1.5rem;
-      block-size: 1.5rem;
+      inline-size: calc(var(--_kc-rem) * 1.5);
+      block-size: calc(var(--_kc-rem) * 1.5);
       margin: 0;
       accent-color: var(--kc-rating-accent, var(--_kc-color-accent));
     }
