@@ -80,7 +80,9 @@ export function loadCatalog(code: string): Promise<Translation> {
 /**
  * The catalog code that serves a BCP 47 language tag, or `undefined` when kc has none for it.
  * `kk-KZ` → `kk`, `ru-RU` → `ru`, `en-GB` → `en`; `kk-Latn-KZ` → `kk-Latn` once such a catalog is registered,
- * `kk` until then. Matching is case-insensitive; the result is in the catalog's own spelling.
+ * `kk` until then. Matching is case-insensitive; the result is in the catalog's own spelling. ISO 639-2 codes
+ * (`kaz`, `rus`, `eng`) match too, and so does `kz`, the country's code that many Kazakh sites put in `lang` for
+ * the Kazakh language (no language has that code).
  *
  * @example
  * matchCatalog('ru-RU') // → 'ru'
@@ -95,7 +97,8 @@ export function matchCatalog(tag: string | null | undefined): string | undefined
     return undefined;
   }
   const available = availableCatalogs();
-  const candidates = [locale.script ? `${locale.language}-${locale.script}` : undefined, locale.language].filter(
+  const language = locale.language === 'kz' ? 'kk' : locale.language;
+  const candidates = [locale.script ? `${language}-${locale.script}` : undefined, language].filter(
     (c): c is string => c !== undefined,
   );
   for (const candidate of candidates) {

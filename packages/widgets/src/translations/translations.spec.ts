@@ -91,6 +91,13 @@ describe('translations', () => {
     expect(matchCatalog('RU')).to.equal('ru');
     expect(matchCatalog('kk-Latn')).to.equal('kk');
     expect(matchCatalog('kk-Cyrl-KZ')).to.equal('kk');
+    // The three-letter codes, and the country's code that Kazakh sites often use for the language.
+    expect(matchCatalog('kaz')).to.equal('kk');
+    expect(matchCatalog('rus')).to.equal('ru');
+    expect(matchCatalog('eng')).to.equal('en');
+    expect(matchCatalog('kz')).to.equal('kk');
+    expect(matchCatalog('KZ-kz')).to.equal('kk');
+    expect(matchCatalog('ru-KZ')).to.equal('ru');
     expect(matchCatalog('de')).to.equal(undefined);
     expect(matchCatalog('')).to.equal(undefined);
     expect(matchCatalog('not a tag!')).to.equal(undefined);
