@@ -98,11 +98,21 @@ describe('isValidIin / parseIin', () => {
 });
 
 describe('normalizeDigits', () => {
-  it('strips whitespace of every kind and nothing else', () => {
+  it('strips whitespace of every kind, separators and invisible characters, and nothing else', () => {
     expect(normalizeDigits(' 850715 401236 ')).to.equal('850715401236');
     expect(normalizeDigits('850\u00a0715\t401\n236')).to.equal('850715401236');
-    expect(normalizeDigits('850-715')).to.equal('850-715');
+    expect(normalizeDigits('850715-401236')).to.equal('850715401236');
+    expect(normalizeDigits('850715\u2013401236')).to.equal('850715401236');
+    expect(normalizeDigits('\ufeff850715\u200b401236\u2060')).to.equal('850715401236');
     expect(isValidIin(normalizeDigits(' 8507 1540 1236 '))).to.equal(true);
+    // What is not a separator stays, for the check to refuse.
+    expect(normalizeDigits('850.715/401236')).to.equal('850.715/401236');
+    expect(normalizeDigits('85O715401236')).to.equal('85O715401236');
+  });
+
+  it('turns full-width digits into ASCII ones', () => {
+    expect(normalizeDigits('８５０７１５４０１２３６')).to.equal('850715401236');
+    expect(isValidIin(normalizeDigits('８５０７１５ ４０１２３６'))).to.equal(true);
   });
 });
 

@@ -79,9 +79,12 @@ const DIVISIONS: Readonly<Record<string, BinDivision>> = {
 };
 
 /**
- * Removes every whitespace character (spaces, tabs, no-break spaces, line breaks) from what a person typed, so that
- * `'880 101 300 123'` becomes `'880101300123'`. Nothing else is changed or checked: pass the result to
- * {@link isValidIin} or {@link isValidBin}.
+ * Cleans what a person typed or pasted into an IIN or BIN field: removes whitespace of every kind (spaces, tabs,
+ * no-break spaces, line breaks), hyphens and dashes used as separators, and the invisible characters that copying
+ * from a document brings (zero-width spaces and joiners, the byte-order mark), and turns full-width digits
+ * (`８５０７…`, from an East Asian keyboard layout) into ASCII ones. So `'880 101 300 123'` and `'880101-300123'`
+ * become `'880101300123'`. Nothing else is changed or checked: pass the result to {@link isValidIin} or
+ * {@link isValidBin}.
  *
  * @example
  * ```ts
@@ -90,7 +93,9 @@ const DIVISIONS: Readonly<Record<string, BinDivision>> = {
  * ```
  */
 export function normalizeDigits(input: string): string {
-  return input.replace(/\s+/g, '');
+  return input
+    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
+    .replace(/[\s\-\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff]+/g, '');
 }
 
 /**

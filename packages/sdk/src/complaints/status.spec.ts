@@ -154,4 +154,25 @@ describe('complaints: following an appeal', () => {
     expect([refused, server.calls.length]).to.deep.equal([2, 1]);
     stop.abort();
   });
+
+  it('takes a number and a code as a person types or pastes them: spaces, invisible characters, dashes, case', async () => {
+    const bodies: unknown[] = [];
+    const server = fakeFetch((call) => {
+      if (call.path === '/complaints/lookup') {
+        bodies.push(JSON.parse(call.body));
+        return json(200, { ...view, viewToken: token(1), lastEventId: '2' });
+      }
+      if (call.path === `/complaints/${number}`) return json(200, view.complaint);
+      return problem(404, 'not_found');
+    });
+    const kc = createCore({ baseUrl, fetch: server.fetch, storage: 'memory' });
+    const typedNumber = ` ${number.toLowerCase().replace(/-/g, ' \u2013 ')}\u200b `;
+    const typedCode = '\ufeff7k3f 9qxd\u2011m2pa  hv8e\n';
+    await complaints(kc).lookup(typedNumber, typedCode);
+    expect(bodies).to.deep.equal([{ trackingNumber: number, accessCode: '7k3f9qxd-m2pahv8e' }]);
+    // What follows the lookup finds the appeal by the same number, however it was typed.
+    const read = await complaints(kc).get(typedNumber);
+    expect(read.trackingNumber).to.equal(number);
+    kc.close();
+  });
 });

@@ -24,6 +24,14 @@ const enc = encodeURIComponent;
 // waiting out a Retry-After of up to a minute.
 const interactive = (wait: boolean | undefined) => (wait ? {} : { retry: { maxRetryAfter: 0 } });
 
+/**
+ * A tracking number or an access code as a person typed, dictated or pasted it: without whitespace (a code read out
+ * in groups, `7K3F 9QXD …`) or the invisible characters a copy brings, with typographic dashes as hyphens. Neither
+ * ever holds a space, so nothing is lost.
+ */
+const typed = (value: string) =>
+  value.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-');
+
 /** @internal Lookup, reading, watching, comments and withdrawal; see {@link ComplaintsModule} for the docs. */
 export class ComplaintStatus {
   readonly #kc: KcCore;
@@ -38,6 +46,8 @@ export class ComplaintStatus {
     accessCode: string,
     { signal, waitRetryAfter }: LookupOptions = {},
   ): Promise<KcComplaintView> {
+    trackingNumber = typed(trackingNumber).toUpperCase();
+    accessCode = typed(accessCode);
     const { data } = await this.#kc.request<KcComplaintView>({
       operation: 'lookupComplaint',
       method: 'POST',
@@ -53,6 +63,7 @@ export class ComplaintStatus {
   }
 
   get(trackingNumber: string, { signal, waitRetryAfter }: LookupOptions = {}): Promise<KcCitizenComplaint> {
+    trackingNumber = typed(trackingNumber).toUpperCase();
     return this.#authorised(
       trackingNumber,
       { signal, waitRetryAfter },
@@ -76,6 +87,7 @@ export class ComplaintStatus {
     callback: (complaint: KcCitizenComplaint) => void,
     options: WatchComplaintOptions = {},
   ): () => void {
+    trackingNumber = typed(trackingNumber).toUpperCase();
     const controller = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
     const fail = (error: KcError) => signal.aborted || options.onError?.(error);
@@ -120,6 +132,7 @@ export class ComplaintStatus {
     input: { text: string; attachmentIds?: string[] },
     { signal }: { signal?: AbortSignal } = {},
   ): Promise<KcComplaintComment> {
+    trackingNumber = typed(trackingNumber).toUpperCase();
     const key = idempotencyKey();
     return this.#authorised(
       trackingNumber,
@@ -145,6 +158,7 @@ export class ComplaintStatus {
     input: { reason?: string } = {},
     { signal }: { signal?: AbortSignal } = {},
   ): Promise<KcCitizenComplaint> {
+    trackingNumber = typed(trackingNumber).toUpperCase();
     const key = idempotencyKey();
     return this.#authorised(
       trackingNumber,
