@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SseParser } from './api.js';
+import { OperatorApi, SseParser } from './api.js';
 
 describe('SseParser', () => {
   it('parses messages split anywhere across chunks, with ids, names, multi-line data and comments', () => {
@@ -22,5 +22,20 @@ describe('SseParser', () => {
     assert.deepEqual(parser.push('data: x'), []);
     assert.deepEqual(parser.push('\n'), []);
     assert.deepEqual(parser.push('\n'), [{ id: undefined, event: 'message', data: 'x' }]);
+  });
+});
+
+describe('OperatorApi', () => {
+  it('reads answers without bidirectional controls: a citizen’s name cannot reorder the console’s text', async () => {
+    const real = globalThis.fetch;
+    // A name that an override would show reversed, and one with an isolate written as an escape.
+    const body = '{"name":{"kk":"\u202enimdA","ru":"a\\u2067b","en":"c"}}';
+    globalThis.fetch = () => Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));
+    try {
+      const config = await new OperatorApi('https://kc.test/api/v1', 'token').config();
+      assert.deepEqual(config.name, { kk: 'nimdA', ru: 'ab', en: 'c' });
+    } finally {
+      globalThis.fetch = real;
+    }
   });
 });

@@ -31,6 +31,8 @@ import type {
   Problem,
   TransferInput,
 } from '@kc/contract';
+// The answers' strings without bidirectional controls: a citizen's name or message cannot reorder the console's text.
+import { parseAnswer } from '@kc/sdk';
 
 /** An answer other than 2xx, with the problem document when the server sent one. */
 export class ApiError extends Error {
@@ -163,7 +165,7 @@ export class OperatorApi {
 
   async #json<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
     const res = await this.#request(method, path, body, query);
-    return (await res.json()) as T;
+    return parseAnswer(await res.text()) as T;
   }
 
   /** The center's public configuration (categories for transfers, the time zone). */
@@ -271,7 +273,7 @@ export class OperatorApi {
             if (message.id !== undefined) this.lastEventId = message.id;
             let data: unknown;
             try {
-              data = JSON.parse(message.data);
+              data = parseAnswer(message.data);
             } catch {
               continue;
             }

@@ -77,7 +77,15 @@ export type {
   DraftRecord,
   KcDB,
 } from './storage/storage.js';
-export { check, checkInput, validate, type AnySchema, type Infer, type Schema } from './validation/validate.js';
+export {
+  check,
+  checkInput,
+  parseAnswer,
+  validate,
+  type AnySchema,
+  type Infer,
+  type Schema,
+} from './validation/validate.js';
 export { config, ConfigModule, type KcConfig } from './config/config.js';
 export { queue, QueueModule, type KcQueueStatus } from './queue/queue.js';
 export { outages, OutagesModule, type KcOutage, type WatchOutagesOptions } from './outages/outages.js';

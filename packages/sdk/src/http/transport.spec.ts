@@ -62,6 +62,24 @@ describe('Transport', () => {
     expect(calls[0]!.path).to.equal('/thing');
   });
 
+  it('removes bidirectional controls from every string of an answer, written as characters or as escapes', async () => {
+    const Texts: Schema<{ name: string; text: string; written: string; list: string[] }> = {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        text: { type: 'string' },
+        written: { type: 'string' },
+        list: { type: 'array', items: { type: 'string' } },
+      },
+    };
+    // An operator "nimdA" shown reversed as "Admin", an isolate left open, and a message that writes a backslash.
+    const raw =
+      '{"name":"\u202enimdA","text":"a\\u2066b\\u202Ac\u2069","written":"C:\\\\u2066","list":["\u202dx\u202c"]}';
+    const { transport } = setup(() => new Response(raw, { headers: { 'content-type': 'application/json' } }));
+    const { data } = await transport.request({ operation: 'getTexts', path: 'texts', schema: Texts });
+    expect(data).to.deep.equal({ name: 'nimdA', text: 'abc', written: 'C:\\u2066', list: ['x'] });
+  });
+
   it('retries network errors and 5xx with full-jitter exponential backoff', async () => {
     const { transport, calls, slept } = setup((_, i) =>
       i === 0

@@ -12,7 +12,7 @@ import {
   isKcError,
   type KcProblem,
 } from '../errors/errors.js';
-import { validate, type AnySchema } from '../validation/validate.js';
+import { parseAnswer, validate, type AnySchema } from '../validation/validate.js';
 import { backoff, parseRetryAfter, retryPolicy, type FullRetryPolicy, type RetryPolicy } from './retry.js';
 
 /**
@@ -344,7 +344,7 @@ export class Transport {
     if (!isJson(response)) throw new KcContractError(spec.operation, [{ path: 'body', keyword: 'content-type' }]);
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = parseAnswer(text);
     } catch {
       throw new KcContractError(spec.operation, [{ path: 'body', keyword: 'json' }]);
     }

@@ -4,7 +4,7 @@ import { createParser } from 'eventsource-parser';
 import { KcContractError, isKcAbortError, type KcError, type KcHttpError } from '../errors/errors.js';
 import { backoff } from '../http/retry.js';
 import { isTransient, toError, type Transport } from '../http/transport.js';
-import { validate, type AnySchema } from '../validation/validate.js';
+import { parseAnswer, validate, type AnySchema } from '../validation/validate.js';
 import type { StreamEvent, StreamOptions } from './stream.js';
 
 const digits = /^\d+$/;
@@ -37,7 +37,7 @@ export async function readStream<M extends Record<string, AnySchema>>(
     if (!schema) return;
     let payload: unknown;
     try {
-      payload = validate(schema, JSON.parse(data), `${operation} ${type}`);
+      payload = validate(schema, parseAnswer(data), `${operation} ${type}`);
     } catch (error) {
       return fail(
         error instanceof KcContractError

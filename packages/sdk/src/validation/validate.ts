@@ -165,6 +165,28 @@ export function validate<T>(schema: Schema<T> | (() => Schema<T>), value: unknow
 }
 
 /**
+ * The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). Kazakh, Russian and
+ * English text never needs them, and in a name or a message they reorder how the text around it reads (the
+ * "Trojan Source" trick: an operator named U+202E + `nimdA` shown as "Admin").
+ */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Parses a server's JSON answer (a body or an event's data) without the bidirectional controls in any of its
+ * strings (U+202A–U+202E and U+2066–U+2069: embeddings, overrides, isolates), written as characters or as `\u`
+ * escapes. Kazakh, Russian and English text never needs them; in a name or a message they would reorder the text
+ * around it.
+ *
+ * @throws SyntaxError when `text` is not JSON.
+ */
+export function parseAnswer(text: string): unknown {
+  const plain = text.replace(BIDI, '');
+  return /\\u20(2[a-e]|6[6-9])/i.test(plain)
+    ? JSON.parse(plain, (_key, value: unknown) => (typeof value === 'string' ? value.replace(BIDI, '') : value))
+    : JSON.parse(plain);
+}
+
+/**
  * Checks what the caller is about to send against the contract's request schema, so that a mistake is reported
  * at once rather than after the item waited offline.
  *
