@@ -57,6 +57,57 @@ describe('MemoryStore', () => {
     expect(await store.events.lastId('b')).to.equal(1);
   });
 
+  it('runs a transaction begun while another is under way after it: every event of both is announced', async () => {
+    // A chat's read receipt and an outage's announcement, say, each in its own transaction and both awaiting
+    // between their writes. The second used to join the first and, when the first committed, append its event
+    // with nothing left to announce it: subscribers never heard of it.
+    const store = new MemoryStore();
+    const seen: StreamEvent[] = [];
+    store.subscribe('s', (e) => seen.push(e));
+    const tick = () => new Promise<void>((r) => setTimeout(r, 1));
+    let firstWrote!: () => void;
+    const wrote = new Promise<void>((r) => (firstWrote = r));
+    const first = store.transaction(async (tx) => {
+      await tx.events.append('s', 'first', {}, '2026-11-23T05:00:00Z');
+      firstWrote();
+      await tick();
+      await tick();
+    });
+    await wrote;
+    const second = store.transaction(async (tx) => {
+      await tick();
+      await tick();
+      await tick();
+      await tx.events.append('s', 'second', {}, '2026-11-23T05:00:01Z');
+    });
+    await Promise.all([first, second]);
+    expect(seen.map((e) => [e.id, e.type])).to.deep.equal([
+      [1, 'first'],
+      [2, 'second'],
+    ]);
+  });
+
+  it('rolls back only the failed one of two transactions begun one during the other', async () => {
+    const store = new MemoryStore();
+    let firstWrote!: () => void;
+    const wrote = new Promise<void>((r) => (firstWrote = r));
+    const first = store.transaction(async (tx) => {
+      await tx.outages.insert(outage('kept'));
+      firstWrote();
+      await new Promise((r) => setTimeout(r, 2));
+    });
+    await wrote;
+    const second = store
+      .transaction(async (tx) => {
+        await tx.outages.insert(outage('undone'));
+        throw new Error('boom');
+      })
+      .catch(() => undefined);
+    await Promise.all([first, second]);
+    expect(await store.outages.get('kept')).to.not.equal(null);
+    expect(await store.outages.get('undone')).to.equal(null);
+  });
+
   it('hands out copies: changing a returned record changes nothing stored', async () => {
     const store = new MemoryStore();
     await store.outages.insert(outage('o2'));

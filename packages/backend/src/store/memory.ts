@@ -423,8 +423,13 @@ export class MemoryStore implements Store {
     };
   }
 
+  /**
+   * Runs `fn` as a transaction. One begun while another is under way waits for it (the mutex), as a SQL store's
+   * would wait for its lock: joining it, its writes would have escaped the other's rollback and its events, appended
+   * after the other committed, would never have been announced. Code inside a transaction uses the `tx` it is given,
+   * never `store.transaction` again.
+   */
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {
-    if (this.log) return fn(this.inside);
     return this.mutex.run(async () => {
       this.log = [];
       this.pending = [];
