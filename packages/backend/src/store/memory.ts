@@ -69,6 +69,24 @@ class Table<T> {
   }
 }
 
+/** What the store needs of Node's `AsyncLocalStorage`. */
+interface AsyncFlow {
+  getStore(): unknown;
+  run<R>(store: unknown, fn: () => R): R;
+}
+
+/**
+ * Node's `AsyncLocalStorage` (through `process.getBuiltinModule`, so that browsers, which have none, load this
+ * module too), or `undefined`.
+ */
+function asyncFlow(): AsyncFlow | undefined {
+  type Builtins = { getBuiltinModule?: (id: string) => { AsyncLocalStorage?: new () => AsyncFlow } | undefined };
+  const Flow = (globalThis as { process?: Builtins }).process?.getBuiltinModule?.(
+    'node:async_hooks',
+  )?.AsyncLocalStorage;
+  return Flow ? new Flow() : undefined;
+}
+
 /** A tiny FIFO lock: transactions of the memory store run one at a time, like serialisable SQL ones. */
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
@@ -101,6 +119,8 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * ```
  */
 export class MemoryStore implements Store {
+  /** The transaction a call runs in, where the runtime can follow it across awaits (Node). */
+  private readonly flow = asyncFlow();
   private log: Undo[] | null = null;
   private pending: StreamEvent[] | null = null;
   private readonly mutex = new Mutex();
@@ -426,15 +446,17 @@ export class MemoryStore implements Store {
   /**
    * Runs `fn` as a transaction. One begun while another is under way waits for it (the mutex), as a SQL store's
    * would wait for its lock: joining it, its writes would have escaped the other's rollback and its events, appended
-   * after the other committed, would never have been announced. Code inside a transaction uses the `tx` it is given,
-   * never `store.transaction` again.
+   * after the other committed, would never have been announced. One begun from inside a transaction's own code joins
+   * it, as the {@link Store} contract says, where the runtime can tell (Node's AsyncLocalStorage, as the SQL store
+   * does); in a browser it would wait for ever, and the backend never nests them.
    */
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T> {
+    if (this.log && this.flow?.getStore() === this) return fn(this.inside);
     return this.mutex.run(async () => {
       this.log = [];
       this.pending = [];
       try {
-        const result = await fn(this.inside);
+        const result = await (this.flow ? this.flow.run(this, () => fn(this.inside)) : fn(this.inside));
         const events = this.pending;
         this.log = null;
         this.pending = null;
