@@ -200,7 +200,7 @@ function togetherChunks(config) {
         const next = firstUseFiles(chunks, recorder.targets, tag, file, undefined, { next: true });
         for (const f of first) add(by.first, f, name);
         for (const f of next) if (!first.has(f)) add(by.next, f, name);
-        for (const f of reachable(chunks, recorder.targets, file)) if (!next.has(f)) add(by.reach, f, name);
+        for (const f of reachable(chunks, file)) if (!next.has(f)) add(by.reach, f, name);
       }
       // One group per combination of the three sets: no use loads a module it does not run.
       const elements = entries.length;
@@ -224,7 +224,7 @@ function togetherChunks(config) {
             ...(by.next.has(f) ? [`next-${by.next.get(f).join('-')}`] : []),
           ];
           name = base.join('_');
-          if (names.has(name)) name = `${name}_also-${by.reach.get(f)?.join('-')}`;
+          if (names.has(name)) name = `${name}_also-${by.reach.get(f)?.join('-') ?? 'none'}`;
         }
         names.add(name);
         for (const file of files) for (const id of Object.keys(chunks.get(file).modules)) groups.set(id, name);
@@ -234,7 +234,7 @@ function togetherChunks(config) {
   return { plugin, manualChunks: (id) => groups.get(id) };
 }
 /** Every file `entry` can load: its static imports and its `import()`s, all the way down. */
-function reachable(chunks, _targets, entry) {
+function reachable(chunks, entry) {
   const seen = new Set();
   const visit = (f) => {
     if (seen.has(f) || !chunks.has(f)) return;

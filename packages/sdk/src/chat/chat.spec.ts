@@ -7,7 +7,7 @@ import type { MockContactCenter } from '@kc/mock';
 import { createClient, type KcClient } from '../client.js';
 import type { KcConfig } from '../config/config.js';
 import { isKcHttpError } from '../errors/errors.js';
-import { baseUrl as fakeBaseUrl, fakeFetch, json } from '../../test/fake-fetch.js';
+import { baseUrl as fakeBaseUrl, fakeFetch, json, problem } from '../../test/fake-fetch.js';
 import { chat } from './chat.js';
 import type { KcChatInactivity, KcChatMessage, KcChatSession } from './session.js';
 
@@ -367,7 +367,7 @@ describe('chat(kc): messages stamped in the same millisecond', () => {
           seq: 1,
         });
       }
-      return json(404, { type: 'about:blank', title: 'not_found', status: 404, code: 'not_found' });
+      return problem(404, 'not_found');
     });
     const kc = createClient({
       baseUrl: fakeBaseUrl,
@@ -445,7 +445,7 @@ describe('chat(kc): a re-read after a reset of the stream', () => {
       }
       if (call.method === 'GET' && call.path === `/chat/sessions/${id}`)
         return json(200, { session, messages: [], lastEventId: '5' });
-      return json(404, { type: 'about:blank', title: 'not_found', status: 404, code: 'not_found' });
+      return problem(404, 'not_found');
     });
     const kc = createClient({ baseUrl: fakeBaseUrl, fetch: server.fetch, storage: 'memory' });
     try {
@@ -469,9 +469,7 @@ describe('chat(kc): a re-read after a reset of the stream', () => {
 
 describe('chat(kc).prepare()', () => {
   it('loads what a conversation needs without a request, and stores nothing', async () => {
-    const server = fakeFetch(() =>
-      json(404, { type: 'about:blank', title: 'not_found', status: 404, code: 'not_found' }),
-    );
+    const server = fakeFetch(() => problem(404, 'not_found'));
     const kc = createClient({ baseUrl: fakeBaseUrl, fetch: server.fetch });
     const before = browser ? sessionStorage.length : 0;
     const databases = async () => (browser ? (await indexedDB.databases()).map((d) => d.name).sort() : []);

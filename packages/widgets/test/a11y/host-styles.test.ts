@@ -14,7 +14,7 @@ import '../../src/kc-callback.js';
 import '../../src/kc-rating.js';
 import '../../src/kc-chat.js';
 import { mount, unmountAll } from '../dom.js';
-import { openStates, waitFor, widgetPage, WIDGETS } from './page.js';
+import { name, openStates, shadowElements, waitFor, widgetPage, WIDGETS } from './page.js';
 
 /**
  * What a portal's section sets, each with a value no widget uses itself: whatever a widget element computes to one
@@ -36,23 +36,6 @@ const PAGE = {
   direction: 'rtl',
   cursor: 'crosshair',
 } as const;
-
-/** Every element of `el`'s shadow tree, nested widgets included. */
-function shadowElements(el: Element): Element[] {
-  const found: Element[] = [];
-  const walk = (root: ParentNode) => {
-    for (const child of root.children) {
-      found.push(child);
-      if (child.shadowRoot) walk(child.shadowRoot);
-      walk(child);
-    }
-  };
-  if (el.shadowRoot) walk(el.shadowRoot);
-  return found;
-}
-
-const name = (e: Element) =>
-  `${e.localName}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''}${e.id ? `#${e.id}` : ''}`;
 
 describe("a portal's inherited typography", () => {
   let mock: MockWorker;

@@ -13,29 +13,18 @@ import '../../src/kc-callback.js';
 import '../../src/kc-rating.js';
 import '../../src/kc-chat.js';
 import { mount, unmountAll } from '../dom.js';
-import { $, openStates, waitFor, widgetPage, WIDGETS, type Widget, type Widgets } from './page.js';
-
-/** Every element of `el`'s shadow tree, nested widgets included. */
-function shadowElements(el: Element): Element[] {
-  const found: Element[] = [];
-  const walk = (root: ParentNode) => {
-    for (const child of root.children) {
-      found.push(child);
-      if (child.shadowRoot) walk(child.shadowRoot);
-      walk(child);
-    }
-  };
-  if (el.shadowRoot) walk(el.shadowRoot);
-  return found;
-}
-
-/** Every shadow root of `el`, its own and its nested widgets'. */
-function shadowRoots(el: Element): ShadowRoot[] {
-  return [el.shadowRoot!, ...shadowElements(el).flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []))];
-}
-
-const name = (e: Element) =>
-  `${e.localName}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''}${e.id ? `#${e.id}` : ''}`;
+import {
+  $,
+  name,
+  openStates,
+  shadowElements,
+  shadowRoots,
+  waitFor,
+  widgetPage,
+  WIDGETS,
+  type Widget,
+  type Widgets,
+} from './page.js';
 
 /** Hidden for the eye but read by screen readers (`clip`, 1 px), or not rendered at all. */
 function visuallyHidden(e: Element): boolean {

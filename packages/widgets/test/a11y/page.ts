@@ -123,3 +123,26 @@ export function visibleTexts(el: Element): { text: string; where: string }[] {
   walk(el.shadowRoot!, el);
   return found;
 }
+
+/** Every element of `el`'s shadow tree, nested widgets included. */
+export function shadowElements(el: Element): Element[] {
+  const found: Element[] = [];
+  const walk = (root: ParentNode) => {
+    for (const child of root.children) {
+      found.push(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+  };
+  if (el.shadowRoot) walk(el.shadowRoot);
+  return found;
+}
+
+/** Every shadow root of `el`, its own and its nested widgets'. */
+export function shadowRoots(el: Element): ShadowRoot[] {
+  return [el.shadowRoot!, ...shadowElements(el).flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []))];
+}
+
+/** How a test names an element: its tag, `part` and `id`. */
+export const name = (e: Element) =>
+  `${e.localName}${e.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''}${e.id ? `#${e.id}` : ''}`;
