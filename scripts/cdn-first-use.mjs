@@ -34,6 +34,8 @@ const IDB = /\/sdk\/src\/storage\/idb\.ts$/;
 const APPEAL_STATUS = /\/sdk\/src\/complaints\/status\.ts$/;
 /** A chat's session (its events, its message list), imported when the citizen asks for an operator or a chat resumes. */
 const CHAT_SESSION = /\/sdk\/src\/chat\/session\.ts$/;
+/** `<kc-chat>`'s conversation view (the queue, the message list, the composer, the end), imported at the same moments. */
+const CHAT_CONVERSATION = /\/widgets\/src\/components\/chat\/conversation\.ts$/;
 
 /**
  * What each element's first use does not take, beyond EVERY_ELEMENT, with the reason. A first use is what
@@ -65,6 +67,7 @@ export const ON_DEMAND = /** @type {Record<string, Rule[]>} */ ({
   // conversation is its next use (NEXT, below).
   'kc-chat': [
     [CHAT_SESSION, 'the session loads when the citizen asks for an operator (or this tab has a chat to resume)'],
+    [CHAT_CONVERSATION, 'so does the view of a conversation'],
     [STREAM, 'the chat follows events once a conversation starts'],
     [OUTBOX, 'messages go through the outbox once a conversation starts'],
     [IDB, 'the chat stores nothing before a conversation starts'],

@@ -2,17 +2,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  chat,
-  isKcHttpError,
-  isKcNetworkError,
-  kb,
-  queue,
-  type KcChatAttachment,
-  type KcChatMessage,
-  type KcChatSession,
-  type KcKbSearchResult,
-} from '@kc/sdk';
+import { chat, isKcHttpError, isKcNetworkError, kb, queue, type KcChatSession, type KcKbSearchResult } from '@kc/sdk';
 import { KcElement } from '../../internal/kc-element.js';
 import type { AlternativeChannel, LocalizedText, WidgetClient } from '../../internal/client.js';
 import { sdkLocale } from '../../internal/create-client.js';
@@ -26,21 +16,13 @@ import { baseStyles } from '../../styles/base.js';
 import styles from './chat.styles.js';
 import { chatStrings, type ChatStrings } from './strings/index.js';
 import { linkify } from './linkify.js';
-import { QueueNotice, realClock, type NoticeClock, type QueueFacts } from './queue-notice.js';
+import { realClock, type NoticeClock } from './queue-notice.js';
 import { KcChatEndedEvent, KcChatStartedEvent, KcChatToggleEvent } from './events.js';
+import type { ChatPort, Conversation } from './conversation.js';
 
 type KbArticle = KcKbSearchResult['items'][number];
 type View = 'kb' | 'consent' | 'starting' | 'session';
 type Embed = { kind: 'callback' | 'rating'; state: 'loading' | 'ready' | 'failed' };
-interface Upload {
-  id: number;
-  name: string;
-  size: number;
-  progress: number;
-  attachment?: KcChatAttachment;
-  failed?: boolean;
-  controller: AbortController;
-}
 interface Announcement {
   id: number;
   text: string;
@@ -52,12 +34,15 @@ const embeds = {
   rating: () => import('../../kc-rating.js'),
 };
 
-/** A time of day, as messages and the inactivity warning show it. */
-const HHMM = { hour: '2-digit', minute: '2-digit' } as const;
+/**
+ * The conversation's view (the queue, the message list, the composer, the end): loaded while the citizen reads the
+ * consent notice, or when the tab has a chat to resume, never with the chat's first open.
+ */
+const conversation = () => import('./conversation.js');
+
 const KB_DEBOUNCE = 400;
 const KB_MIN = 3;
 const PAGE = 100;
-let uploadIds = 0;
 let announcementIds = 0;
 
 /**
@@ -152,7 +137,6 @@ export class KcChat extends KcElement {
 
   @state() private view: View = 'kb';
   @state() private session?: KcChatSession;
-  @state() private revision = 0;
   @state() private question = '';
   @state() private kbState?: { query: string; items?: KbArticle[]; error?: unknown };
   @state() private channel?: { openNow: boolean; nextOpeningAt: string | null };
@@ -160,28 +144,20 @@ export class KcChat extends KcElement {
   @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   @state() private startError?: unknown;
   @state() private announcements: Announcement[] = [];
-  @state() private shown = PAGE;
-  @state() private uploads: Upload[] = [];
-  @state() private confirmingEnd = false;
   @state() private embed?: Embed;
   @state() private unread = 0;
-  @state() private notice?: string;
   @state() private startOutage?: LocalizedText;
   /** The client the embedded elements share, once resolved. */
   @state() private shared?: WidgetClient;
 
   @query('.launcher') private launcherButton?: HTMLButtonElement;
-  @query('.log') private logElement?: HTMLElement;
 
   #kbTimer?: ReturnType<typeof setTimeout>;
   #kbController?: AbortController;
   #kbRead = new Set<string>();
-  #offs: (() => void)[] = [];
-  #queueNotice?: QueueNotice;
+  #conversation?: Conversation;
   #focusAfterUpdate?: string;
-  #stickToBottom = true;
   #resumed = false;
-  #draft = '';
   #rated?: { subject: { kind: 'chat'; id: string }; auth: { chatToken: string } };
 
   /** The texts of this element in the current language, with the page's overrides. */
@@ -215,7 +191,6 @@ export class KcChat extends KcElement {
     this.#detach();
     // Back on the page (moved in the DOM), the chat is resumed and followed again.
     this.#resumed = false;
-    this.#queueNotice?.stop();
     clearTimeout(this.#kbTimer);
     this.#kbController?.abort();
     const at = chats.indexOf(this);
@@ -241,89 +216,58 @@ export class KcChat extends KcElement {
     try {
       const module = chat(await this.getClient());
       if (!module.resumable) return;
-      const session = await module.resume({ onError: (e) => this.reportError(e, 'chat.watch') });
-      if (session) this.#adopt(session);
+      const [session, view] = await Promise.all([
+        module.resume({ onError: (e) => this.reportError(e, 'chat.watch') }),
+        conversation(),
+      ]);
+      if (session) this.#adopt(session, view.Conversation);
     } catch (error) {
       this.#resumed = false;
       this.reportError(error, 'chat.resume');
     }
   }
 
-  #adopt(session: KcChatSession): void {
+  #adopt(session: KcChatSession, View: typeof Conversation): void {
     this.#detach();
     this.session = session;
     this.view = 'session';
-    this.#offs = [
-      session.on('change', () => {
-        this.revision++;
-        this.#queueFacts();
-      }),
-      session.on('message', ({ message, live }) => {
-        if (!live || message.author.kind === 'citizen') return;
-        this.#announce(this.s.newMessage(this.#author(message), this.#plain(message.text)));
-        if (!this.open || document.visibilityState === 'hidden') this.unread++;
-      }),
-      session.on('operator.joined', ({ operator }) => this.#say(this.s.joined(operator.displayName))),
-      session.on('operator.left', ({ operator }) => this.#say(this.s.left(operator.displayName))),
-      session.on('transferred', ({ to }) => this.#say(this.s.transferred(to?.displayName ?? null))),
-      session.on('inactivity.warning', ({ closesAt }) =>
-        this.#announce(this.s.inactivity(this.formatDateTime(closesAt, HHMM))),
-      ),
-      session.on('session.closed', ({ reason }) => this.#ended(reason)),
-      session.on(
-        'outage.notice',
-        (outage) => outage.status !== 'resolved' && this.#announce(this.text(outage.message)),
-      ),
-    ];
-    this.#queueFacts();
-    if (session.status === 'closed') this.#ended(session.ending?.reason ?? 'citizen_closed', false);
+    this.#conversation = new View(session, this.#port());
     this.unread = this.open ? 0 : session.unread;
   }
 
+  /** What the conversation reaches of this element ({@link ChatPort}). */
+  #port(): ChatPort {
+    return {
+      el: this,
+      s: () => this.s,
+      text: (value) => this.text(value),
+      time: (value, options) => this.formatDateTime(value, options),
+      config: () => this.config,
+      report: (error, operation) => this.reportError(error, operation),
+      announce: (text) => this.#announce(text),
+      focus: (key) => (this.#focusAfterUpdate = key),
+      arrived: () => {
+        if (!this.open || document.visibilityState === 'hidden') this.unread++;
+      },
+      offer: (text) => this.#renderOffer(text),
+      rich: (text) => this.#rich(text),
+      ended: (reason, live) => this.#ended(reason, live),
+      rating: (session) => this.#renderRating(session),
+      newChat: () => this.#newChat(),
+    };
+  }
+
+  /** Stops following the session; its last state stays on screen until another view replaces it. */
   #detach(): void {
-    for (const off of this.#offs) off();
-    this.#offs = [];
-    this.session?.detach();
+    this.#conversation?.detach();
   }
 
-  #say(text: string): void {
-    this.notice = text;
-    this.#announce(text);
-  }
-
-  #ended(reason: string, live = true): void {
-    this.#queueNotice?.stop();
-    this.confirmingEnd = false;
+  #ended(reason: string, live: boolean): void {
     if (live) {
       this.#announce(this.s.ended[reason as keyof ChatStrings['ended']] ?? this.s.ended.operator_closed);
       this.dispatchEvent(new KcChatEndedEvent({ sessionId: this.session!.id, reason }));
     }
     if (this.session?.ending?.ratingInvited !== false) void this.#load('rating');
-  }
-
-  /** Queue facts to the notice, which states them at most once per interval. */
-  #queueFacts(): void {
-    const session = this.session;
-    if (!session || session.status !== 'queued') {
-      this.#queueNotice?.stop();
-      return;
-    }
-    const interval = (this.config?.waiting.announceIntervalSeconds ?? 60) * 1000;
-    this.#queueNotice ??= new QueueNotice((facts) => this.#stateQueue(facts), interval, this.clock);
-    this.#queueNotice.interval = interval;
-    this.#queueNotice.update({ position: session.info.position, wait: session.info.estimatedWaitSeconds });
-  }
-
-  #queueText(facts: QueueFacts): string {
-    const s = this.s;
-    const wait = facts.wait === null ? s.queueWaitUnknown : s.queueWait(Math.max(1, Math.ceil(facts.wait / 60)));
-    return `${s.queuePosition(facts.position)} ${wait}`;
-  }
-
-  #stateQueue(facts: QueueFacts): void {
-    const waiting = this.config?.waiting;
-    const free = waiting ? ` ${this.text(waiting.notice)}` : '';
-    this.#announce(`${this.#queueText(facts)}${free}`);
   }
 
   /** Appends to the polite region: only added nodes are read, so each text is announced once. */
@@ -387,7 +331,7 @@ export class KcChat extends KcElement {
     // A provider's client may arrive after the element connected.
     if (changed.has('contextClient' as keyof KcChat) || changed.has('client') || changed.has('baseUrl'))
       void this.#resume();
-    if (changed.has('pageSize')) this.shown = Math.max(1, this.pageSize);
+    if (changed.has('pageSize') && this.#conversation) this.#conversation.shown = Math.max(1, this.pageSize);
     if (changed.has('open') && this.open && changed.get('open') === false) this.#focusAfterUpdate ??= 'field';
   }
 
@@ -397,14 +341,7 @@ export class KcChat extends KcElement {
     this.#focusAfterUpdate = undefined;
     if (focus === 'launcher') this.launcherButton?.focus();
     else if (focus) (this.renderRoot.querySelector<HTMLElement>(`[data-focus="${focus}"]`) ?? this.#field())?.focus();
-    const log = this.logElement;
-    if (log && this.#stickToBottom) {
-      log.scrollTop = log.scrollHeight;
-      // Off-screen messages are laid out lazily (content-visibility): scroll again once they have their size.
-      requestAnimationFrame(() => {
-        if (this.#stickToBottom) log.scrollTop = log.scrollHeight;
-      });
-    }
+    this.#conversation?.updated();
     if (this.open && this.session && document.visibilityState !== 'hidden' && this.session.unread > 0) {
       void this.session.markRead().catch(() => undefined);
     }
@@ -478,6 +415,7 @@ export class KcChat extends KcElement {
       (client) => chat(client).prepare(),
       () => undefined,
     );
+    void conversation().catch(() => undefined);
   }
 
   // ---------------------------------------------------------------- starting
@@ -490,6 +428,8 @@ export class KcChat extends KcElement {
     this.startOutage = undefined;
     try {
       const question = this.question.trim();
+      // The view first: a chat is not started that this page could not show.
+      const { Conversation: View } = await conversation();
       const session = await chat(await this.getClient()).start({
         language: sdkLocale(this.locale),
         consent: { given: true, version: config.privacy.version },
@@ -500,7 +440,7 @@ export class KcChat extends KcElement {
       });
       this.question = '';
       this.kbState = undefined;
-      this.#adopt(session);
+      this.#adopt(session, View);
       this.#focusAfterUpdate = 'field';
       this.dispatchEvent(new KcChatStartedEvent({ sessionId: session.id }));
     } catch (error) {
@@ -521,124 +461,15 @@ export class KcChat extends KcElement {
     }
   }
 
-  // ---------------------------------------------------------------- conversation
-
-  #composerKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      void this.#send();
-    }
-  }
-
-  #composerInput(event: Event): void {
-    this.#draft = (event.target as HTMLTextAreaElement).value;
-    this.session?.typing();
-  }
-
-  async #send(options: { text?: string; quickReplyId?: string } = {}): Promise<void> {
-    const session = this.session;
-    if (!session || session.status === 'closed') return;
-    const field = this.renderRoot.querySelector<HTMLTextAreaElement>('.composer textarea');
-    const text = (options.text ?? this.#draft).trim();
-    const attachments = this.uploads.flatMap((u) => (u.attachment ? [u.attachment] : []));
-    if (!text && attachments.length === 0) return;
-    if (this.uploads.some((u) => !u.attachment && !u.failed)) return;
-    if (!options.text && field) {
-      field.value = '';
-      this.#draft = '';
-    }
-    this.uploads = [];
-    this.#stickToBottom = true;
-    try {
-      const message = await session.send(text || attachments.map((a) => a.fileName).join(', '), {
-        attachments,
-        ...(options.quickReplyId && { quickReplyId: options.quickReplyId }),
-      });
-      if (message.status === 'queued') this.#announce(this.s.savedOffline);
-    } catch (error) {
-      this.reportError(error, 'chat.send');
-    }
-  }
-
-  async #retry(message: KcChatMessage): Promise<void> {
-    try {
-      await this.session?.retry(message.clientMessageId!);
-    } catch (error) {
-      this.reportError(error, 'chat.send');
-    }
-  }
-
-  #attach(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    const session = this.session;
-    if (!session) return;
-    const max = this.config?.attachments.maxCount ?? 5;
-    for (const file of files.slice(0, Math.max(0, Math.min(5, max) - this.uploads.length))) {
-      const upload: Upload = {
-        id: ++uploadIds,
-        name: file.name,
-        size: file.size,
-        progress: 0,
-        controller: new AbortController(),
-      };
-      this.uploads = [...this.uploads, upload];
-      const update = (patch: Partial<Upload>) =>
-        (this.uploads = this.uploads.map((u) => (u.id === upload.id ? { ...u, ...patch } : u)));
-      session.upload(file, { onProgress: (progress) => update({ progress }), signal: upload.controller.signal }).then(
-        (attachment) => update({ attachment, progress: 1 }),
-        (error: unknown) => {
-          if (upload.controller.signal.aborted) return;
-          update({ failed: true });
-          this.#announce(this.s.uploadFailed(file.name));
-          this.reportError(error, 'chat.upload');
-        },
-      );
-    }
-  }
-
-  #removeUpload(upload: Upload): void {
-    upload.controller.abort();
-    this.uploads = this.uploads.filter((u) => u.id !== upload.id);
-    this.#focusAfterUpdate = 'field';
-  }
-
-  async #end(): Promise<void> {
-    try {
-      await this.session?.close();
-    } catch (error) {
-      this.reportError(error, 'chat.close');
-    }
-  }
-
-  async #transcript(): Promise<void> {
-    const session = this.session;
-    if (!session) return;
-    try {
-      const blob = await session.transcript({ locale: sdkLocale(this.locale) });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = this.s.transcriptFile;
-      a.rel = 'noopener';
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      this.reportError(error, 'chat.transcript');
-    }
-  }
+  // ---------------------------------------------------------------- after a chat
 
   #newChat(): void {
     this.#detach();
+    this.#conversation = undefined;
     if (this.session) void this.getClient().then((client) => chat(client).forget());
     this.session = undefined;
     this.embed = undefined;
-    this.notice = undefined;
     this.view = 'kb';
-    this.shown = this.pageSize;
     this.#focusAfterUpdate = 'field';
   }
 
@@ -656,34 +487,7 @@ export class KcChat extends KcElement {
     }
   }
 
-  #scrolled(): void {
-    const log = this.logElement;
-    if (log) this.#stickToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
-  }
-
-  #earlier(): void {
-    this.shown += this.pageSize;
-    this.#stickToBottom = false;
-    this.#focusAfterUpdate = 'earlier';
-  }
-
   // ---------------------------------------------------------------- rendering
-
-  #plain(text: string | LocalizedText): string {
-    return typeof text === 'string' ? text : this.text(text);
-  }
-
-  #author(message: KcChatMessage): string {
-    const s = this.s;
-    switch (message.author.kind) {
-      case 'citizen':
-        return s.you;
-      case 'operator':
-        return message.author.displayName ?? s.operator;
-      default:
-        return message.author.displayName ?? (this.config ? this.text(this.config.name) : s.center);
-    }
-  }
 
   #rich(text: string): TemplateResult[] {
     return linkify(text).map((part) =>
@@ -781,7 +585,7 @@ export class KcChat extends KcElement {
       case 'starting':
         return html`<p class="starting" role="status">${this.s.starting}</p>`;
       case 'session':
-        return this.session ? this.#renderSession(this.session) : this.#renderKb();
+        return this.#conversation?.render() ?? this.#renderKb();
       default:
         return this.#renderKb();
     }
@@ -896,62 +700,6 @@ export class KcChat extends KcElement {
     </div>`;
   }
 
-  #renderSession(session: KcChatSession): TemplateResult {
-    const s = this.s;
-    const info = session.info;
-    const closed = info.status === 'closed';
-    const threshold = this.config?.thresholds.offerCallbackAboveWaitSeconds;
-    // An unknown wait (no operator online) is offered the same alternatives as a long one.
-    const longWait =
-      info.status === 'queued' &&
-      threshold !== undefined &&
-      (info.estimatedWaitSeconds === null || info.estimatedWaitSeconds > threshold);
-    const outage = session.outage;
-    return html`${
-      outage
-        ? html`<div class="outage" part="outage" role="region" aria-labelledby="outage-heading">
-            <h3 id="outage-heading">${s.outageHeading}</h3>
-            <p>${this.text(outage.message)}</p>
-            <p>
-              ${outage.expectedResumeAt ? s.resumesAt(this.formatDateTime(outage.expectedResumeAt)) : s.resumeUnknown}
-            </p>
-            ${
-              outage.alternatives.length
-                ? html`<h4>${s.alternatives}</h4>
-                    <ul class="channels">
-                      ${outage.alternatives.map((a) => this.#renderAlternative(a))}
-                    </ul>`
-                : nothing
-            }
-          </div>`
-        : nothing
-    }
-    ${info.status === 'queued' ? this.#renderQueue(session) : nothing}
-    ${longWait ? this.#renderOffer(s.longWait) : nothing} ${this.#renderLog(session)}
-    ${
-      session.operatorTyping && info.operator
-        ? html`<p class="typing" part="typing">${s.typing(info.operator.displayName)}</p>`
-        : nothing
-    }
-    ${
-      session.inactivity && !closed
-        ? html`<p class="inactivity" part="inactivity">
-            ${s.inactivity(this.formatDateTime(session.inactivity.closesAt, HHMM))}
-          </p>`
-        : nothing
-    }
-    ${closed ? this.#renderEnded(session) : this.#renderComposer()}`;
-  }
-
-  #renderQueue(session: KcChatSession): TemplateResult {
-    const waiting = this.config?.waiting;
-    const facts = { position: session.info.position, wait: session.info.estimatedWaitSeconds };
-    return html`<div class="queue" part="queue">
-      <p class="queue-facts">${this.#queueText(facts)}</p>
-      ${waiting ? html`<p class="small">${this.text(waiting.notice)}</p>` : nothing}
-    </div>`;
-  }
-
   #renderOffer(text: string): TemplateResult {
     const s = this.s;
     const embed = this.embed;
@@ -1014,199 +762,22 @@ export class KcChat extends KcElement {
     return channelItem(alternative, this.text(alternative.label), ['https:', 'http:', 'tel:', 'mailto:']);
   }
 
-  #renderLog(session: KcChatSession): TemplateResult {
-    const s = this.s;
-    const all = session.messages;
-    const from = Math.max(0, all.length - this.shown);
-    const visible = from ? all.slice(from) : all;
-    const last = [...visible].reverse().find((m) => m.author.kind !== 'citizen');
-    const replies = session.status !== 'closed' && last && last === visible.at(-1) ? last.quickReplies : [];
-    return html`${
-        from
-          ? html`<button class="kc-button earlier" type="button" data-focus="earlier" @click=${() => this.#earlier()}>
-              ${s.earlier}
-            </button>`
-          : nothing
-      }
-      <div class="log" part="log" role="log" aria-live="off" aria-label=${s.log} tabindex="0" @scroll=${this.#scrolled}>
-        ${repeat(
-          visible,
-          (m) => m.clientMessageId ?? m.id,
-          (m) => this.#renderMessage(m),
-        )}
-      </div>
-      ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
-      ${
-        replies.length
-          ? html`<div class="replies" role="group" aria-label=${s.quickReplies}>
-              ${replies.map(
-                (r) =>
-                  html`<button
-                    class="kc-button"
-                    type="button"
-                    @click=${() => void this.#send({ text: this.#plain(r.label), quickReplyId: r.id })}
-                  >
-                    ${this.#plain(r.label)}
-                  </button>`,
-              )}
-            </div>`
-          : nothing
-      }`;
-  }
-
-  #renderMessage(m: KcChatMessage): TemplateResult {
-    const s = this.s;
-    const mine = m.author.kind === 'citizen';
-    const time = this.formatDateTime(m.sentAt, HHMM);
-    return html`<div class="message" part="message" data-author=${m.author.kind}>
-      <p class="meta">
-        <span class="author">${this.#author(m)}</span>
-        <span class="time">${time}</span>
-      </p>
-      <p class="text">${this.#rich(this.#plain(m.text))}</p>
-      ${
-        m.attachments.length
-          ? html`<ul class="files">
-              ${m.attachments.map(
-                (a) => html`<li>${a.fileName} (${s.kilobytes(Math.max(1, Math.round(a.size / 1024)))})</li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      ${
-        mine
-          ? html`<p class="status" data-status=${m.status}>
-              ${s.status[m.status]}
-              ${
-                m.status === 'failed' || m.status === 'queued'
-                  ? html`<button class="kc-button retry" type="button" @click=${() => void this.#retry(m)}>
-                      ${s.retry}
-                    </button>`
-                  : nothing
-              }
-            </p>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderComposer(): TemplateResult {
-    const s = this.s;
-    const limits = this.config?.attachments;
-    const max = this.config?.chat?.maxMessageLength ?? 10_000;
-    const busy = this.uploads.some((u) => !u.attachment && !u.failed);
-    return html`${
-        this.uploads.length
-          ? html`<ul class="uploads">
-              ${this.uploads.map(
-                (u) =>
-                  html`<li>
-                    <span>${u.failed ? s.uploadFailed(u.name) : u.name}</span>
-                    ${
-                      u.attachment || u.failed
-                        ? nothing
-                        : html`<progress max="1" .value=${u.progress} aria-label=${s.uploading(u.name)}></progress>`
-                    }
-                    <button
-                      class="kc-button"
-                      type="button"
-                      aria-label=${s.removeFile(u.name)}
-                      @click=${() => this.#removeUpload(u)}
-                    >
-                      ×
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      <form class="composer" @submit=${(e: Event) => (e.preventDefault(), void this.#send())}>
-        <label class="kc-visually-hidden" for="message">${s.input}</label>
-        <textarea
-          id="message"
-          part="input"
-          data-focus="field"
-          rows="2"
-          maxlength=${max}
-          .value=${this.#draft}
-          @input=${this.#composerInput}
-          @keydown=${this.#composerKeydown}
-        ></textarea>
-        <div class="composer-actions">
-          ${
-            limits && limits.maxCount > 0
-              ? html`<label class="kc-button attach">
-                  <input
-                    class="kc-visually-hidden"
-                    type="file"
-                    multiple
-                    accept=${limits.allowedTypes.join(',')}
-                    @change=${this.#attach}
-                  />
-                  <span>${s.attach}</span>
-                </label>`
-              : nothing
-          }
-          <button class="kc-button kc-button--primary" part="send-button" type="submit" ?disabled=${busy}>
-            ${s.send}
-          </button>
-        </div>
-      </form>
-      <div class="end">
-        ${
-          this.confirmingEnd
-            ? html`<p id="end-confirm">${s.endConfirm}</p>
-                <div class="actions" role="group" aria-labelledby="end-confirm">
-                  <button
-                    class="kc-button"
-                    type="button"
-                    data-focus="end-no"
-                    @click=${() => ((this.confirmingEnd = false), (this.#focusAfterUpdate = 'end'))}
-                  >
-                    ${s.endNo}
-                  </button>
-                  <button class="kc-button kc-button--primary" type="button" @click=${() => void this.#end()}>
-                    ${s.endYes}
-                  </button>
-                </div>`
-            : html`<button
-                class="kc-button"
-                type="button"
-                data-focus="end"
-                @click=${() => ((this.confirmingEnd = true), (this.#focusAfterUpdate = 'end-no'))}
-              >
-                ${s.end}
-              </button>`
-        }
-      </div>`;
-  }
-
-  #renderEnded(session: KcChatSession): TemplateResult {
-    const s = this.s;
-    const reason = session.ending?.reason ?? session.info.closeReason ?? 'citizen_closed';
+  /** The rating of an ended chat, once its element has loaded. */
+  #renderRating(session: KcChatSession): TemplateResult | typeof nothing {
     const embed = this.embed;
+    if (embed?.kind !== 'rating') return nothing;
+    if (embed.state === 'failed') return html`<p>${this.s.ratingUnavailable}</p>`;
+    if (embed.state !== 'ready') return nothing;
     // The same objects on every render, so that the rating does not see a new subject each time.
     const rated = (this.#rated =
       this.#rated?.subject.id === session.id
         ? this.#rated
         : { subject: { kind: 'chat' as const, id: session.id }, auth: { chatToken: session.token } });
-    return html`<div class="ended">
-      <p class="ended-text">${s.ended[reason]}</p>
-      ${
-        embed?.kind === 'rating' && embed.state === 'ready'
-          ? html`<kc-rating
-              .client=${this.shared}
-              .headingLevel=${3}
-              .subject=${rated.subject}
-              .auth=${rated.auth}
-            ></kc-rating>`
-          : nothing
-      }
-      ${embed?.kind === 'rating' && embed.state === 'failed' ? html`<p>${s.ratingUnavailable}</p>` : nothing}
-      <div class="actions">
-        <button class="kc-button" type="button" @click=${() => void this.#transcript()}>${s.transcript}</button>
-        <button class="kc-button kc-button--primary" type="button" @click=${() => this.#newChat()}>${s.newChat}</button>
-      </div>
-    </div>`;
+    return html`<kc-rating
+      .client=${this.shared}
+      .headingLevel=${3}
+      .subject=${rated.subject}
+      .auth=${rated.auth}
+    ></kc-rating>`;
   }
 }
