@@ -176,7 +176,8 @@ export class KcCore {
   }
 
   /**
-   * Stops the outbox's timers and listeners (queued items stay for the next client).
+   * Stops the outbox's timers and listeners, and lets go of what its flushes were sending: queued items stay for
+   * the next client, which sends them under the same Idempotency-Key.
    *
    * @example
    * ```ts

@@ -26,6 +26,11 @@ export class OutboxEngine {
   #flushing: Promise<void> | undefined;
   #again: Promise<void> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Aborted when the client stops: what its flushes have on the way is let go (each item stays queued, unchanged),
+   * so that a closed client holds no item's lock while the next one sends it.
+   */
+  readonly #halt = new AbortController();
 
   constructor(context: OutboxContext) {
     this.#c = context;
@@ -33,6 +38,7 @@ export class OutboxEngine {
 
   stop(): void {
     clearTimeout(this.#timer);
+    this.#halt.abort();
   }
 
   async send<R>(kind: string, request: OutboxRequest, signal?: AbortSignal): Promise<SendResult<R>> {
@@ -106,7 +112,7 @@ export class OutboxEngine {
         // Busy: its first attempt, or a withdrawal, is on it. Otherwise read again: it may be gone meanwhile.
         await this.#item(item.id, true, async () => {
           const current = await storage.get('outbox', item.id);
-          if (current) await this.#attempt(current, undefined, false);
+          if (current) await this.#attempt(current, this.#halt.signal, false);
         }).catch(() => undefined);
       }
     };

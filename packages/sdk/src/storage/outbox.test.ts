@@ -113,6 +113,41 @@ describe('outbox in the browser', () => {
     expect(stored).not.to.contain('7K3F-9QXD-M2PA-HV8E');
   });
 
+  it('lets go of what a closed page was sending, so that the next page sends it at once, exactly once', async () => {
+    const server = complaintServer();
+    server.faults.push('network-before', 'network-before');
+    // A client that waits a minute for an answer: closing it must not leave its item locked that long.
+    const first = createCore({
+      baseUrl,
+      fetch: server.fetch,
+      timeout: 60_000,
+      retry: { sleep: fakeSleep().sleep, random: () => 0.5 },
+      outbox: { baseDelay: 60_000 },
+      databaseName,
+    });
+    clients.push(first);
+    const queued = await complaints(first).submit(draft);
+    expect(queued.status).to.equal('queued');
+    server.faults.push('timeout-after'); // the server registers it; its answer never comes
+    const calls = server.calls.length;
+    const flushing = first.outbox.flush();
+    await until(() => server.calls.length > calls);
+    expect(server.registered).to.equal(1);
+    first.close(); // the page is closed while its request hangs
+    await flushing;
+
+    const second = client(server);
+    const sent: string[] = [];
+    second.outbox.on('sent', ({ id }) => sent.push(id));
+    complaints(second);
+    await until(async () => sent.length === 1);
+    expect(sent).to.deep.equal([queued.id]);
+    expect(await second.outbox.pending()).to.deep.equal([]);
+    expect(server.registered).to.equal(1);
+    const keys = server.calls.map((c) => c.headers.get('idempotency-key'));
+    expect(new Set(keys)).to.deep.equal(new Set([queued.id]));
+  });
+
   it('registers every appeal exactly once when two clients flush at once, and leaves nothing personal behind', async () => {
     const server = complaintServer();
     const a = client(server);

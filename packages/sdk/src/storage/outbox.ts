@@ -260,7 +260,10 @@ export class Outbox {
     void this.flush();
   }
 
-  /** Stops flushing (timers and listeners). Queued items stay for the next start. */
+  /**
+   * Stops flushing (timers and listeners) and lets go of the attempts a flush has on the way: each item stays
+   * queued for the next client, which sends it under the same Idempotency-Key (the server answers it once).
+   */
   stop(): void {
     this.#stopped = true;
     this.#ready?.stop();
