@@ -16,7 +16,7 @@ import { baseStyles } from '../../styles/base.js';
 import styles from './chat.styles.js';
 import { chatStrings, type ChatStrings } from './strings/index.js';
 import { linkify } from './linkify.js';
-import { realClock, type NoticeClock } from './queue-notice.js';
+import type { NoticeClock } from './queue-notice.js';
 import { KcChatEndedEvent, KcChatStartedEvent, KcChatToggleEvent } from './events.js';
 import type { ChatPort, Conversation } from './conversation.js';
 
@@ -130,8 +130,8 @@ export class KcChat extends KcElement {
    */
   @property({ attribute: false }) pageSize = PAGE;
 
-  /** @internal The timers of the queue notice (tests give fake ones). */
-  @property({ attribute: false }) clock: NoticeClock = realClock;
+  /** @internal The timers of the queue notice (tests give fake ones); the real ones by default. */
+  @property({ attribute: false }) clock?: NoticeClock;
 
   declare strings: StringsOverride & { chat?: Partial<ChatStrings> };
 

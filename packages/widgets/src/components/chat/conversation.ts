@@ -32,7 +32,7 @@ export interface ChatPort {
     requestUpdate(): void;
     readonly renderRoot: HTMLElement | DocumentFragment;
     readonly pageSize: number;
-    readonly clock: NoticeClock;
+    readonly clock?: NoticeClock | undefined;
     readonly locale: string;
   };
   /** The element's texts in the current language. */
