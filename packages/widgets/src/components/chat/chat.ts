@@ -307,6 +307,10 @@ export class KcChat extends KcElement {
     void this.session?.markRead().catch(() => undefined);
     if (this.#opened) return;
     this.#opened = true;
+    // The panel's header tells when the center opens: the page's first date formatter (the browser's locale data,
+    // ~10 ms on a desktop, four times that on a phone) is made once the panel has been painted, while the queue's
+    // status is on the way, rather than after it arrived.
+    requestAnimationFrame(() => setTimeout(() => this.formatDateTime(Date.now())));
     try {
       const status = await queue(await this.getClient()).status();
       const c = status.channels.find((x) => x.channel === 'chat');
@@ -340,7 +344,12 @@ export class KcChat extends KcElement {
     const focus = this.#focusAfterUpdate;
     this.#focusAfterUpdate = undefined;
     if (focus === 'launcher') this.launcherButton?.focus();
-    else if (focus) (this.renderRoot.querySelector<HTMLElement>(`[data-focus="${focus}"]`) ?? this.#field())?.focus();
+    else if (focus) {
+      const target = this.renderRoot.querySelector<HTMLElement>(`[data-focus="${focus}"]`) ?? this.#field();
+      // At the next frame, whose layout the focus then shares: focusing now would lay the page out at once, in the
+      // same task as the click that opened the panel and its first render.
+      if (target) requestAnimationFrame(() => target.isConnected && target.focus());
+    }
     this.#conversation?.updated();
     if (this.open && this.session && document.visibilityState !== 'hidden' && this.session.unread > 0) {
       void this.session.markRead().catch(() => undefined);
