@@ -225,6 +225,10 @@ describe(`fault suite: ${SUBMISSIONS} appeals through the SDK, seed ${SEED}`, ()
     // through (one flush under faults may itself take seconds in a slow engine on a loaded machine). A flush finds
     // the outbox's lock taken while a closed page ends its last attempt: then the next round waits a moment.
     const heal = setTimeout(() => (healed = true), 8_000);
+    // The page is one with the appeal form, whose module registers the appeals' kind in its outbox. When the last
+    // submission was a reload, the new page has not used it yet, and a page without it leaves appeals queued for one
+    // that has it (docs/outbox.md): it would flush nothing here.
+    void current.complaints;
     for (let end = Date.now() + 15_000; (await current.outbox.pending()).length > 0 && Date.now() < end;) {
       await current.outbox.flush();
       await new Promise((r) => setTimeout(r, 10));
