@@ -2,10 +2,12 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { contractOperations } from '@kc/contract';
 import { createServer, type KcServer } from './server.js';
 import { signHs256 } from './security/jwt.js';
@@ -26,6 +28,10 @@ const logLines: string[] = [];
 const pages = mkdtempSync(join(tmpdir(), 'kc-pages-'));
 writeFileSync(join(pages, 'index.html'), '<!doctype html><title>Portal</title>');
 writeFileSync(join(pages, '.env'), 'SECRET=1');
+writeFileSync(
+  join(pages, 'widget.js'),
+  `export const texts = ${JSON.stringify(Array(200).fill('Байланыс орталығы'))};\n`,
+);
 const attachmentsDir = mkdtempSync(join(tmpdir(), 'kc-attachments-'));
 after(() => rmSync(pages, { recursive: true, force: true }));
 after(() => rmSync(attachmentsDir, { recursive: true, force: true }));
@@ -62,6 +68,31 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   body: JSON.stringify(body),
 });
 const operator = (token = SUPERVISOR): Record<string, string> => ({ authorization: `Bearer ${token}` });
+/**
+ * One request over plain HTTP, its body as the bytes that came (fetch would decompress them), or only the head with
+ * `head`, e.g. for an event stream.
+ */
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; head?: boolean } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      if (options.head) {
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.alloc(0) });
+        res.destroy();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
 async function problem(res: Response): Promise<{ code: string; errors?: { field: string; code: string }[] }> {
   assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
   return (await res.json()) as { code: string };
@@ -372,6 +403,56 @@ describe('the reference server', () => {
     assert.equal((await fetch(`${server.url}/portal/.env`)).status, 404);
     assert.equal((await fetch(`${server.url}/portal/..%2f..%2fetc%2fpasswd`)).status, 404);
     assert.equal((await fetch(`${server.url}/portal/missing.html`)).status, 404);
+  });
+
+  it('compresses public readings and pages for clients that accept it, never personal answers or streams', async () => {
+    const plain = await raw(`${api}/config`);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    const config: unknown = JSON.parse(plain.body.toString('utf8'));
+    const br = await raw(`${api}/config`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.status, 200);
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.match(String(br.headers.vary), /accept-encoding/i);
+    assert.equal(br.headers['cache-control'], plain.headers['cache-control']);
+    assert.equal(br.headers.etag, plain.headers.etag);
+    assert.ok(br.body.length < plain.body.length / 2, `${br.body.length} of ${plain.body.length} bytes`);
+    assert.deepEqual(JSON.parse(brotliDecompressSync(br.body).toString('utf8')), config);
+    const gzip = await raw(`${api}/config`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.deepEqual(JSON.parse(gunzipSync(gzip.body).toString('utf8')), config);
+
+    const page = await raw(`${server.url}/portal/widget.js`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(page.headers['content-encoding'], 'br');
+    assert.match(brotliDecompressSync(page.body).toString('utf8'), /^export const texts = \["Байланыс/);
+
+    // An appeal as its citizen looks it up: their data and their own text, sent as they are.
+    const filed = await fetch(
+      `${api}/complaints`,
+      json({ ...exampleDraft(), description: 'Аула жарығы жанбайды. '.repeat(80) }),
+    );
+    const receipt = (await filed.json()) as { trackingNumber: string; accessCode: string };
+    const lookup = await raw(`${api}/complaints/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key(), 'accept-encoding': 'br, gzip' },
+      body: JSON.stringify({ trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode }),
+    });
+    assert.equal(lookup.status, 200, lookup.body.toString('utf8'));
+    assert.ok(lookup.body.length > 1024, 'an answer over the threshold, so that the check means something');
+    assert.equal(lookup.headers['content-encoding'], undefined);
+    const list = await raw(`${api}/operator/complaints`, {
+      headers: { ...operator(), 'accept-encoding': 'br, gzip' },
+    });
+    assert.equal(list.status, 200);
+    assert.ok(list.body.length > 1024);
+    assert.equal(list.headers['content-encoding'], undefined);
+
+    const stream = await raw(`${api}/outages/events`, {
+      headers: { accept: 'text/event-stream', 'accept-encoding': 'br, gzip' },
+      head: true,
+    });
+    assert.equal(stream.status, 200);
+    assert.match(String(stream.headers['content-type']), /^text\/event-stream/);
+    assert.equal(stream.headers['content-encoding'], undefined);
   });
 
   it('limits open streams per client', async () => {

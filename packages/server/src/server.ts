@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
@@ -192,6 +194,20 @@ const ALLOWED_HEADERS = [
 ];
 const EXPOSED_HEADERS = ['Retry-After', 'ETag', 'Location', 'Idempotency-Replayed'];
 
+/**
+ * The API answers sent compressed when the client accepts it: the public readings every widget makes on every page
+ * (the configuration alone is some 30 KB of JSON, a fifth of that compressed). No answer that holds a citizen's data
+ * or a token is compressed: next to text that someone else chose (an appeal's description, a chat message), the
+ * compressed length could tell about a secret to whoever watches the traffic (BREACH).
+ */
+const COMPRESSED_OPERATIONS: ReadonlySet<string> = new Set([
+  'getConfig',
+  'getQueueStatus',
+  'listOutages',
+  'searchKnowledgeBase',
+  'getCallbackSlots',
+]);
+
 const API = '/api/v1';
 
 /** Streams that end after an event: a closed chat has nothing more to say (its replay ends there too). */
@@ -331,6 +347,16 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
     { parseAs: 'buffer', bodyLimit: limits.maxBytes + 65_536 },
     (_request, body, done) => done(null, body),
   );
+
+  // Compressed answers (brotli or gzip, as the client accepts, from 1 KB): the pages and their assets, and the public
+  // readings of COMPRESSED_OPERATIONS. Event streams write to their socket themselves and are never compressed.
+  await app.register(compress, {
+    global: true,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    // A middle quality: answers are compressed as they are sent, and 11 costs ten times the CPU for a few per cent.
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
 
   const allowed = new Set(options.allowedOrigins ?? []);
   await app.register(cors, {
@@ -527,6 +553,7 @@ async function start(db: Db, dataDir: string, options: ServerOptions): Promise<K
       method: op.method,
       url,
       ...(op.operationId === 'uploadAttachment' ? { bodyLimit: limits.maxBytes + 65_536 } : {}),
+      ...(COMPRESSED_OPERATIONS.has(op.operationId) ? {} : { compress: false as const }),
       handler: async (request, reply) => {
         const ctx = await context(request, reply, op);
         if (!('clientId' in ctx)) return ctx;
