@@ -196,7 +196,7 @@ const EXPOSED_HEADERS = ['Retry-After', 'ETag', 'Location', 'Idempotency-Replaye
 
 /**
  * The API answers sent compressed when the client accepts it: the public readings every widget makes on every page
- * (the configuration alone is some 30 KB of JSON, a fifth of that compressed). No answer that holds a citizen's data
+ * (the configuration alone is some 30 KB of JSON, a quarter of that compressed). No answer that holds a citizen's data
  * or a token is compressed: next to text that someone else chose (an appeal's description, a chat message), the
  * compressed length could tell about a secret to whoever watches the traffic (BREACH).
  */
