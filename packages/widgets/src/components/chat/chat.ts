@@ -216,11 +216,10 @@ export class KcChat extends KcElement {
     try {
       const module = chat(await this.getClient());
       if (!module.resumable) return;
-      const [session, view] = await Promise.all([
-        module.resume({ onError: (e) => this.reportError(e, 'chat.watch') }),
-        conversation(),
-      ]);
-      if (session) this.#adopt(session, view.Conversation);
+      // The view first: a session resumed (and followed) with no view to show it would be left open.
+      const { Conversation: View } = await conversation();
+      const session = await module.resume({ onError: (e) => this.reportError(e, 'chat.watch') });
+      if (session) this.#adopt(session, View);
     } catch (error) {
       this.#resumed = false;
       this.reportError(error, 'chat.resume');
