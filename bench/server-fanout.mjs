@@ -5,7 +5,8 @@
 // is sent, so it includes the request, the transaction and the notification; "first to last reader" is the fan-out
 // alone. The first `--warmup` broadcasts are the server's first write requests since it started, slower than any
 // later one (code not yet optimised, the database's first statements): they are printed on their own and not counted,
-// as a warm-up is in any benchmark of a long-running process. Not a test: it prints a table.
+// as a warm-up is in any benchmark of a long-running process. Before all that, a fresh server's first answers to the
+// readings every page makes (configuration, queue, outages), then the same again. Not a test: it prints a table.
 //
 //   node bench/server-fanout.mjs [--streams 2000] [--broadcasts 10] [--warmup 1] [--complaints 300]
 //                                [--concurrency 16] [--readers <cores - 1>] [--cpu-prof]
@@ -125,8 +126,26 @@ function startReaders(total) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+/** How long each of `paths` takes to answer (GET, the whole body read), in ms, in order. */
+async function firstAnswers(paths) {
+  const times = [];
+  for (const path of paths) {
+    const t = now();
+    const res = await fetch(baseUrl + path, { headers: { 'accept-encoding': 'br, gzip' } });
+    await res.arrayBuffer();
+    times.push(now() - t);
+  }
+  return times;
+}
+
 async function main() {
   if (!baseUrl) await startServer();
+  // A fresh server's first answers (what the first citizens after a start wait for), then the same again. This
+  // process's own first request (its HTTP client's set-up) goes to a path the server merely refuses.
+  const READS = ['/api/v1/config', '/api/v1/queue', '/api/v1/outages'];
+  if (server) await firstAnswers(['/api/v1/no-such-path']);
+  const first = server ? await firstAnswers(READS) : undefined;
+  const again = server ? await firstAnswers(READS) : undefined;
   const operator = { authorization: `Bearer ${TOKEN}` };
   const rssIdle = rssMb();
 
@@ -199,7 +218,11 @@ async function main() {
 
   latencies.sort((a, b) => a - b);
   const delivered = perBroadcast.reduce((s, b) => s + b.received, 0);
+  const ms = (list) => list.map((t) => `${t.toFixed(1)}`).join(' / ');
   const rows = [
+    ...(first
+      ? [['first answers after start', `${ms(first)} ms, then ${ms(again)} ms (config / queue / outages)`]]
+      : []),
     [
       'streams held',
       `${STREAMS} by ${readers.length} reader threads (connected in ${(connectMs / 1000).toFixed(1)} s)`,
