@@ -10,11 +10,11 @@ import { complaintServer, draft, personal } from '../../test/complaint-server.js
 
 const databaseName = `kc-test-${Math.random().toString(36).slice(2)}`;
 const clients: KcCore[] = [];
-function client(server: ReturnType<typeof complaintServer>): KcCore {
+function client(server: ReturnType<typeof complaintServer>, { timeout = 40 } = {}): KcCore {
   const kc = createCore({
     baseUrl,
     fetch: server.fetch,
-    timeout: 40,
+    timeout,
     retry: { sleep: fakeSleep().sleep, random: () => 0.5 },
     outbox: { baseDelay: 60_000 },
     databaseName,
@@ -117,15 +117,7 @@ describe('outbox in the browser', () => {
     const server = complaintServer();
     server.faults.push('network-before', 'network-before');
     // A client that waits a minute for an answer: closing it must not leave its item locked that long.
-    const first = createCore({
-      baseUrl,
-      fetch: server.fetch,
-      timeout: 60_000,
-      retry: { sleep: fakeSleep().sleep, random: () => 0.5 },
-      outbox: { baseDelay: 60_000 },
-      databaseName,
-    });
-    clients.push(first);
+    const first = client(server, { timeout: 60_000 });
     const queued = await complaints(first).submit(draft);
     expect(queued.status).to.equal('queued');
     server.faults.push('timeout-after'); // the server registers it; its answer never comes

@@ -7,6 +7,9 @@ import { isWebLink, safeHref, telHref, type LinkScheme } from './url.js';
 /** The schemes a channel of the help links to: a phone call or a web page, nothing else. */
 const HELP: readonly LinkScheme[] = ['https:', 'http:', 'tel:'];
 
+/** The schemes another channel offered instead (an outage's alternatives, the chat's offer) links to: mail too. */
+export const ALTERNATIVE_SCHEMES: readonly LinkScheme[] = ['https:', 'http:', 'tel:', 'mailto:'];
+
 /**
  * One channel as a list item, as text: its label and value (`Call center — 1414`), a link only when `href` (or a
  * phone channel's value) is a safe URL of one of `schemes`; a web link opens beside the page, so nothing typed is

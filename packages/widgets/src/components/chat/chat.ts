@@ -9,7 +9,7 @@ import { sdkLocale } from '../../internal/create-client.js';
 import { resolveLocale } from '../../internal/locale.js';
 import { warnOnce } from '../../internal/warn.js';
 import { safeHref } from '../../internal/url.js';
-import { channelItem } from '../../internal/help.js';
+import { ALTERNATIVE_SCHEMES, channelItem } from '../../internal/help.js';
 import type { StringsOverride } from '../../translations/translation.js';
 import { tokenStyles } from '../../styles/tokens.js';
 import { baseStyles } from '../../styles/base.js';
@@ -767,7 +767,7 @@ export class KcChat extends KcElement {
   }
 
   #renderAlternative(alternative: Partial<AlternativeChannel> & Pick<AlternativeChannel, 'label'>): TemplateResult {
-    return channelItem(alternative, this.text(alternative.label), ['https:', 'http:', 'tel:', 'mailto:']);
+    return channelItem(alternative, this.text(alternative.label), ALTERNATIVE_SCHEMES);
   }
 
   /** The rating of an ended chat, once its element has loaded. */

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { KcChatAttachment, KcChatMessage, KcChatSession } from '@kc/sdk';
 import type { Config, LocalizedText } from '../../internal/client.js';
 import { sdkLocale } from '../../internal/create-client.js';
-import { channelItem } from '../../internal/help.js';
+import { ALTERNATIVE_SCHEMES, channelItem } from '../../internal/help.js';
 import type { ChatEndReason, ChatStrings } from './strings/index.js';
 import { QueueNotice, type NoticeClock, type QueueFacts } from './queue-notice.js';
 
@@ -78,10 +78,12 @@ export class Conversation {
   #stickToBottom = true;
   #draft = '';
 
-  constructor(
-    readonly session: KcChatSession,
-    readonly port: ChatPort,
-  ) {
+  readonly #session: KcChatSession;
+  readonly #port: ChatPort;
+
+  constructor(session: KcChatSession, port: ChatPort) {
+    this.#session = session;
+    this.#port = port;
     const { el } = port;
     this.shown = Math.max(1, el.pageSize);
     this.#offs = [
@@ -110,7 +112,7 @@ export class Conversation {
     for (const off of this.#offs) off();
     this.#offs = [];
     this.#queueNotice?.stop();
-    this.session.detach();
+    this.#session.detach();
   }
 
   /** After the element updated: the list keeps to its newest message unless the citizen scrolled up. */
@@ -126,48 +128,48 @@ export class Conversation {
   }
 
   #log(): HTMLElement | null {
-    return this.port.el.renderRoot.querySelector<HTMLElement>('.log');
+    return this.#port.el.renderRoot.querySelector<HTMLElement>('.log');
   }
 
   #update(): void {
-    this.port.el.requestUpdate();
+    this.#port.el.requestUpdate();
   }
 
   #say(text: string): void {
     this.#notice = text;
-    this.port.announce(text);
+    this.#port.announce(text);
     this.#update();
   }
 
   #ended(reason: string, live: boolean): void {
     this.#queueNotice?.stop();
     this.#confirmingEnd = false;
-    this.port.ended(reason, live);
+    this.#port.ended(reason, live);
   }
 
   /** Queue facts to the notice, which states them at most once per interval. */
   #queueFacts(): void {
-    const session = this.session;
+    const session = this.#session;
     if (session.status !== 'queued') {
       this.#queueNotice?.stop();
       return;
     }
-    const interval = (this.port.config()?.waiting.announceIntervalSeconds ?? 60) * 1000;
-    this.#queueNotice ??= new QueueNotice((facts) => this.#stateQueue(facts), interval, this.port.el.clock);
+    const interval = (this.#port.config()?.waiting.announceIntervalSeconds ?? 60) * 1000;
+    this.#queueNotice ??= new QueueNotice((facts) => this.#stateQueue(facts), interval, this.#port.el.clock);
     this.#queueNotice.interval = interval;
     this.#queueNotice.update({ position: session.info.position, wait: session.info.estimatedWaitSeconds });
   }
 
   #queueText(facts: QueueFacts): string {
-    const s = this.port.s();
+    const s = this.#port.s();
     const wait = facts.wait === null ? s.queueWaitUnknown : s.queueWait(Math.max(1, Math.ceil(facts.wait / 60)));
     return `${s.queuePosition(facts.position)} ${wait}`;
   }
 
   #stateQueue(facts: QueueFacts): void {
-    const waiting = this.port.config()?.waiting;
-    const free = waiting ? ` ${this.port.text(waiting.notice)}` : '';
-    this.port.announce(`${this.#queueText(facts)}${free}`);
+    const waiting = this.#port.config()?.waiting;
+    const free = waiting ? ` ${this.#port.text(waiting.notice)}` : '';
+    this.#port.announce(`${this.#queueText(facts)}${free}`);
   }
 
   // ---------------------------------------------------------------- the citizen's actions
@@ -181,13 +183,13 @@ export class Conversation {
 
   #composerInput(event: Event): void {
     this.#draft = (event.target as HTMLTextAreaElement).value;
-    this.session.typing();
+    this.#session.typing();
   }
 
   async #send(options: { text?: string; quickReplyId?: string } = {}): Promise<void> {
-    const session = this.session;
+    const session = this.#session;
     if (session.status === 'closed') return;
-    const field = this.port.el.renderRoot.querySelector<HTMLTextAreaElement>('.composer textarea');
+    const field = this.#port.el.renderRoot.querySelector<HTMLTextAreaElement>('.composer textarea');
     const text = (options.text ?? this.#draft).trim();
     const attachments = this.#uploads.flatMap((u) => (u.attachment ? [u.attachment] : []));
     if (!text && attachments.length === 0) return;
@@ -204,17 +206,17 @@ export class Conversation {
         attachments,
         ...(options.quickReplyId && { quickReplyId: options.quickReplyId }),
       });
-      if (message.status === 'queued') this.port.announce(this.port.s().savedOffline);
+      if (message.status === 'queued') this.#port.announce(this.#port.s().savedOffline);
     } catch (error) {
-      this.port.report(error, 'chat.send');
+      this.#port.report(error, 'chat.send');
     }
   }
 
   async #retry(message: KcChatMessage): Promise<void> {
     try {
-      await this.session.retry(message.clientMessageId!);
+      await this.#session.retry(message.clientMessageId!);
     } catch (error) {
-      this.port.report(error, 'chat.send');
+      this.#port.report(error, 'chat.send');
     }
   }
 
@@ -222,7 +224,7 @@ export class Conversation {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = '';
-    const max = this.port.config()?.attachments.maxCount ?? 5;
+    const max = this.#port.config()?.attachments.maxCount ?? 5;
     for (const file of files.slice(0, Math.max(0, Math.min(5, max) - this.#uploads.length))) {
       const upload: Upload = {
         id: ++uploadIds,
@@ -236,15 +238,15 @@ export class Conversation {
         this.#uploads = this.#uploads.map((u) => (u.id === upload.id ? { ...u, ...patch } : u));
         this.#update();
       };
-      this.session
+      this.#session
         .upload(file, { onProgress: (progress) => update({ progress }), signal: upload.controller.signal })
         .then(
           (attachment) => update({ attachment, progress: 1 }),
           (error: unknown) => {
             if (upload.controller.signal.aborted) return;
             update({ failed: true });
-            this.port.announce(this.port.s().uploadFailed(file.name));
-            this.port.report(error, 'chat.upload');
+            this.#port.announce(this.#port.s().uploadFailed(file.name));
+            this.#port.report(error, 'chat.upload');
           },
         );
     }
@@ -254,39 +256,39 @@ export class Conversation {
   #removeUpload(upload: Upload): void {
     upload.controller.abort();
     this.#uploads = this.#uploads.filter((u) => u.id !== upload.id);
-    this.port.focus('field');
+    this.#port.focus('field');
     this.#update();
   }
 
   #confirmEnd(confirming: boolean): void {
     this.#confirmingEnd = confirming;
-    this.port.focus(confirming ? 'end-no' : 'end');
+    this.#port.focus(confirming ? 'end-no' : 'end');
     this.#update();
   }
 
   async #end(): Promise<void> {
     try {
-      await this.session.close();
+      await this.#session.close();
     } catch (error) {
-      this.port.report(error, 'chat.close');
+      this.#port.report(error, 'chat.close');
     }
   }
 
   async #transcript(): Promise<void> {
-    const { el } = this.port;
+    const { el } = this.#port;
     try {
-      const blob = await this.session.transcript({ locale: sdkLocale(el.locale) });
+      const blob = await this.#session.transcript({ locale: sdkLocale(el.locale) });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = this.port.s().transcriptFile;
+      a.download = this.#port.s().transcriptFile;
       a.rel = 'noopener';
       el.renderRoot.appendChild(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      this.port.report(error, 'chat.transcript');
+      this.#port.report(error, 'chat.transcript');
     }
   }
 
@@ -296,35 +298,36 @@ export class Conversation {
   }
 
   #earlier(): void {
-    this.shown += this.port.el.pageSize;
+    this.shown += this.#port.el.pageSize;
     this.#stickToBottom = false;
-    this.port.focus('earlier');
+    this.#port.focus('earlier');
     this.#update();
   }
 
   // ---------------------------------------------------------------- rendering
 
   #plain(text: string | LocalizedText): string {
-    return typeof text === 'string' ? text : this.port.text(text);
+    return typeof text === 'string' ? text : this.#port.text(text);
   }
 
   #author(message: KcChatMessage): string {
-    const s = this.port.s();
+    const s = this.#port.s();
     switch (message.author.kind) {
       case 'citizen':
         return s.you;
       case 'operator':
         return message.author.displayName ?? s.operator;
       default: {
-        const config = this.port.config();
-        return message.author.displayName ?? (config ? this.port.text(config.name) : s.center);
+        const config = this.#port.config();
+        return message.author.displayName ?? (config ? this.#port.text(config.name) : s.center);
       }
     }
   }
 
   /** The queue, the list, the composer or the end, with the outage and the offers that apply. */
   render(): TemplateResult {
-    const { session, port } = this;
+    const session = this.#session;
+    const port = this.#port;
     const s = port.s();
     const info = session.info;
     const closed = info.status === 'closed';
@@ -345,9 +348,7 @@ export class Conversation {
               outage.alternatives.length
                 ? html`<h4>${s.alternatives}</h4>
                     <ul class="channels">
-                      ${outage.alternatives.map((a) =>
-                        channelItem(a, port.text(a.label), ['https:', 'http:', 'tel:', 'mailto:']),
-                      )}
+                      ${outage.alternatives.map((a) => channelItem(a, port.text(a.label), ALTERNATIVE_SCHEMES))}
                     </ul>`
                 : nothing
             }
@@ -372,16 +373,17 @@ export class Conversation {
   }
 
   #renderQueue(): TemplateResult {
-    const waiting = this.port.config()?.waiting;
-    const info = this.session.info;
+    const waiting = this.#port.config()?.waiting;
+    const info = this.#session.info;
     return html`<div class="queue" part="queue">
       <p class="queue-facts">${this.#queueText({ position: info.position, wait: info.estimatedWaitSeconds })}</p>
-      ${waiting ? html`<p class="small">${this.port.text(waiting.notice)}</p>` : nothing}
+      ${waiting ? html`<p class="small">${this.#port.text(waiting.notice)}</p>` : nothing}
     </div>`;
   }
 
   #renderLog(): TemplateResult {
-    const { session, port } = this;
+    const session = this.#session;
+    const port = this.#port;
     const s = port.s();
     const all = session.messages;
     const from = Math.max(0, all.length - this.shown);
@@ -430,7 +432,7 @@ export class Conversation {
   }
 
   #renderMessage(m: KcChatMessage): TemplateResult {
-    const { port } = this;
+    const port = this.#port;
     const s = port.s();
     const mine = m.author.kind === 'citizen';
     return html`<div class="message" part="message" data-author=${m.author.kind}>
@@ -466,8 +468,8 @@ export class Conversation {
   }
 
   #renderComposer(): TemplateResult {
-    const s = this.port.s();
-    const config = this.port.config();
+    const s = this.#port.s();
+    const config = this.#port.config();
     const limits = config?.attachments;
     const max = config?.chat?.maxMessageLength ?? 10_000;
     const uploads = this.#uploads;
@@ -549,7 +551,8 @@ export class Conversation {
   }
 
   #renderEnded(): TemplateResult {
-    const { session, port } = this;
+    const session = this.#session;
+    const port = this.#port;
     const s = port.s();
     const reason: ChatEndReason = session.ending?.reason ?? session.info.closeReason ?? 'citizen_closed';
     return html`<div class="ended">

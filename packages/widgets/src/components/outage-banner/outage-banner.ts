@@ -5,7 +5,7 @@ import { Task } from '@lit/task';
 import { KcElement } from '../../internal/kc-element.js';
 import { outages } from '@kc/sdk';
 import type { AlternativeChannel, Outage } from '../../internal/client.js';
-import { channelItem } from '../../internal/help.js';
+import { ALTERNATIVE_SCHEMES, channelItem } from '../../internal/help.js';
 import { KcOutageDismissEvent } from '../../events/kc-outage-dismiss.js';
 import { tokenStyles } from '../../styles/tokens.js';
 import { baseStyles } from '../../styles/base.js';
@@ -286,6 +286,6 @@ export class KcOutageBanner extends KcElement {
   #renderAlternative(alternative: AlternativeChannel): TemplateResult | typeof nothing {
     const label = this.text(alternative.label);
     if (!label && !alternative.value) return nothing;
-    return channelItem(alternative, label, ['https:', 'http:', 'tel:', 'mailto:']);
+    return channelItem(alternative, label, ALTERNATIVE_SCHEMES);
   }
 }
