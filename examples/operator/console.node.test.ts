@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type JSHandle, type Page } from 'puppeteer-core';
 import { createServer, type KcServer } from '@kc/server';
 import type { Complaint, ComplaintReceipt, Config, OperatorChatDetail, OperatorEvent } from '@kc/contract';
 import { buildOperatorConsole } from './build.mjs';
@@ -129,15 +129,18 @@ async function checkAccessible(where: string): Promise<void> {
 }
 
 async function clickText(selector: string, text: string): Promise<void> {
-  await waitForText(selector, text);
-  await page.evaluate(
-    (sel: string, t: string) => {
-      const el = [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.textContent?.includes(t));
-      el?.click();
-    },
+  // Enabled, too: a list may show an item (from the event stream) while the request that made it still runs and
+  // keeps the panel's buttons disabled; a click then would do nothing, as it would for a person.
+  const target = await page.waitForFunction(
+    (sel: string, t: string) =>
+      [...document.querySelectorAll<HTMLElement>(sel)].find(
+        (e) => e.textContent?.includes(t) && !e.matches(':disabled'),
+      ),
+    { timeout: 15_000 },
     selector,
     text,
   );
+  await (target as JSHandle<HTMLElement>).evaluate((el) => el.click());
 }
 
 describe('operator console (server + Chromium)', { skip: !existsSync(CHROMIUM) && 'no Chromium' }, () => {
